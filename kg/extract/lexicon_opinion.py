@@ -35,7 +35,8 @@ REVIEW_VALENCE: dict[str, float] = {
     "insane": 0.0, "insanity": 0.0, "madness": 0.0, "mad": 0.0, "psycho": 0.0, "alien": 0.0, "danger": 0.0,
     "dangerous": 0.0, "attack": 0.0, "attacks": 0.0, "fight": 0.0, "fighting": 0.0, "escape": 0.0, "trapped": 0.0,
     "prison": 0.0, "rape": 0.0, "bad guy": 0.0, "hurt": 0.0, "pain": 0.0, "cry": 0.0, "crying": 0.0,
-    "original": 0.0, "classic": 1.2, "remake": 0.0, "like": 0.0,
+    "original": 0.0, "classic": 1.2, "remake": 0.0, "like": 0.0, "no": 0.0, "steal": 0.0, "steals": 0.0,
+    "fought": 0.0, "fights": 0.0, "betrayed": 0.0, "pardon": 0.0, "benefit": 0.0, "dilutes": -1.5, "dilute": -1.5,
     # the critic's words
     "masterpiece": 3.2, "masterful": 3.0, "masterfully": 3.0, "gripping": 2.5, "riveting": 2.6, "tense": 1.5,
     "suspenseful": 2.0, "atmospheric": 1.8, "well-made": 2.2, "well-acted": 2.4, "well-written": 2.2,
@@ -56,7 +57,7 @@ REVIEW_VALENCE: dict[str, float] = {
     "ruined": -2.4, "ruin": -2.0, "insult": -2.4, "abomination": -3.2, "crap": -3.0, "craptastic": -3.0,
     "stinker": -3.0, "unbearable": -2.8, "horrendous": -3.2, "cheesy": -0.8, "uninteresting": -2.0,
     "unthrilling": -2.0, "unsuspenseful": -2.0, "leaden": -2.0, "overdone": -1.6, "inferior": -2.0,
-    "superior": 2.0, "gritty": 1.0, "raw": 0.5, "understated": 1.0, "sensational": 2.6, "excellent": 3.0,
+    "superior": 2.0, "gritty": 1.3, "raw": 0.5, "understated": 1.0, "sensational": 2.6, "excellent": 3.0,
 }  # fmt: skip
 
 # Words that make a sentence speak of the film as a whole.
@@ -76,11 +77,13 @@ CONTRAST = re.compile(
 
 # Phrases that praise or pan a person's work wherever they stand next to the name.
 PERSON_POSITIVE_PHRASES = (
-    r"steals?\s+the\s+show", r"stole\s+the\s+show", r"shines?", r"shone", r"excels?", r"nails?\s+(?:it|the\s+role)",
+    r"(?:seems?\s+to\s+|seemed\s+to\s+|manages?\s+to\s+)?steals?\s+the\s+(?:show|film|movie|picture)",
+    r"stole\s+the\s+(?:show|film|movie|picture)", r"shines?", r"shone", r"excels?", r"nails?\s+(?:it|the\s+role)",
     r"owns?\s+the\s+(?:role|film|screen)", r"(?:is|was)\s+(?:a\s+)?(?:joy|delight|revelation|treat)",
     r"does\s+(?:himself|herself|themselves)\s+proud", r"holds?\s+your\s+attention",
     r"(?:is|was)\s+(?:truly\s+)?one\s+of\s+the\s+best\s+things", r"carries\s+the\s+(?:film|movie)",
     r"(?:really\s+)?(?:did|does)\s+try", r"(?:is|was)\s+the\s+(?:best|highlight)",
+    r"(?:really\s+)?comes?\s+into\s+(?:his|her|their)\s+own", r"came\s+into\s+(?:his|her|their)\s+own",
 )
 PERSON_NEGATIVE_PHRASES = (
     r"can(?:no|')t\s+act", r"phones?\s+it\s+in", r"phoned\s+it\s+in", r"(?:is|was)\s+miscast", r"hams?\s+it\s+up",

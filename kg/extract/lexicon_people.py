@@ -54,7 +54,8 @@ NOT_SURNAME_WORDS = frozenset(
     company corporation studios studio pictures films productions records entertainment channel network
     war wars army navy corps club society festival award awards prize academy center centre theater theatre
     cafe restaurant bar shop store market day night eve year years age era century show hour minute
-    avenue boulevard lane kingdom empire republic union league team brothers bros
+    avenue boulevard lane kingdom empire republic union league team brothers bros underground line railway
+    circle sisters family
     """.split()
 )
 
