@@ -167,12 +167,18 @@ class Handler(BaseHTTPRequestHandler):
             self._reply(404, b"no such service", "text/plain")
 
 
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # the client gave up on /slow and /drop on purpose
+
+
 @pytest.fixture(scope="module")
 def server() -> Iterator[tuple[str, Recorder]]:
     recorder = Recorder()
     handler = type("BoundHandler", (Handler,), {"recorder": recorder})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
+    httpd = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}", recorder
