@@ -57,7 +57,7 @@ REVIEW_VALENCE: dict[str, float] = {
     "ruined": -2.4, "ruin": -2.0, "insult": -2.4, "abomination": -3.2, "crap": -3.0, "craptastic": -3.0,
     "stinker": -3.0, "unbearable": -2.8, "horrendous": -3.2, "cheesy": -0.8, "uninteresting": -2.0,
     "unthrilling": -2.0, "unsuspenseful": -2.0, "leaden": -2.0, "overdone": -1.6, "inferior": -2.0,
-    "superior": 2.0, "gritty": 1.3, "raw": 0.5, "understated": 1.0, "sensational": 2.6, "excellent": 3.0,
+    "superior": 2.0, "heartbreaking": 1.5, "heart-breaking": 1.5, "brave": 2.0, "gritty": 1.3, "raw": 0.5, "understated": 1.0, "sensational": 2.6, "excellent": 3.0,
 }  # fmt: skip
 
 # Words that make a sentence speak of the film as a whole.

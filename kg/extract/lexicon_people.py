@@ -33,7 +33,7 @@ NOT_NAME_WORDS = frozenset(
     general captain major colonel sergeant detective officer professor judge doctor agent president senator
     god jesus christ christmas easter halloween new old big little great good bad best worst young grand
     north south east west american british english french german italian spanish korean japanese chinese
-    russian indian irish scottish european hollywood bollywood oscar oscars academy award awards emmy
+    russian indian irish scottish european hollywood bollywood oscars academy award awards emmy
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december part chapter volume episode season act scene film movie
     remake sequel original version classic story book novel play series show channel tv dvd vhs cd
@@ -71,8 +71,8 @@ FILM_NOUNS = (
 
 # Cue phrases right BEFORE a name, with the part they give it.
 ROLE_BEFORE: tuple[tuple[str, str], ...] = (
-    (r"(?:directed|helmed|co-directed)\s+(?:and\s+(?:co-)?written\s+)?by", "director"),
-    (r"written\s+and\s+directed\s+by", "director+writer"),
+    (r"written\s+and\s+directed\s+by|directed\s+and\s+(?:co-)?written\s+by", "director+writer"),
+    (r"(?:directed|helmed|co-directed)\s+by", "director"),
     (r"(?:(?:the|its|his|her|their|a|an)\s+)?(?:film\s*maker|director|co-director|helmer|auteur|directors)", "director"),
     (r"directed\s+by|direction\s*\(?\s*(?:by|of)|from\s+director", "director"),
     (r"(?:written|scripted|penned|adapted)\s+by|screenplay\s+by|script\s+by|(?:screen)?writers?|scenarist", "writer"),

@@ -291,7 +291,8 @@ def find_opinions(review: Review, films: list[Film], people: list[Person], *, re
                 v, s, e = found
                 ev = Mention.of(text, s, e, MentionKind.CUE)
                 score = max(-1.0, min(1.0, v / 4))
-                out.append(Opinion(t.key, _polarity(v), ev, round(score, 3), _feature(ev.text), 0.7))
+                feature = _feature(text[s : min(clause[1], e + 25)])
+                out.append(Opinion(t.key, _polarity(v), ev, round(score, 3), feature, 0.7))
                 later = _CONTINUATION.search(text, e, se)
                 if later and t.person and not any(e <= x.start < later.start() for x in targets):
                     lv, _ = valence(later["words"].split())

@@ -44,7 +44,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("asterisk_outof", re.compile(r"(?<![*\w])(?P<v>\*{1,5}(?:\s*1/2|½)?)\s*\(\s*out\s+of\s+(?P<b>\w+)\s*\)", re.I)),
     ("glyphs", re.compile(r"(?P<v>[★✭✮⭐]+\s*(?:½|1/2)?)(?P<b>[☆✩]*)")),
     ("stars", re.compile(rf"(?<![\w.])(?P<v>{_NUM})\s*(?:-\s*)?(?P<unit>stars?|reels?)\b(?!\s+(?:out\s+of|from))", re.I)),
-    ("grade", re.compile(r"\b(?:grade|rating|verdict|score)\s*[:=-]?\s*(?:an?\s+)?(?P<v>[A-DF][+-]?)(?![\w+-])")),
+    ("grade", re.compile(r"\b(?i:grade|rating|verdict|score)\s*[:=-]?\s*(?:an?\s+)?(?P<v>[A-DF][+-]?)(?![\w+-])")),
     ("give", re.compile(
         rf"\b(?:give|giving|gave|rate|rated|rating|vote|score)\s+(?:is\s+|it\s+|this\s+(?:one\s+|film\s+|movie\s+)?)?"
         rf"(?:an?\s+|a\s+solid\s+)?(?P<v>{_NUM})(?!\s*(?:/|out\s+of|stars?|reels?|points?|%|\w))", re.I)),
