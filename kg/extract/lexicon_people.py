@@ -65,8 +65,7 @@ TITLES = frozenset("mr mrs ms miss dr sir lady lord uncle aunt sister brother fa
 # Nouns that name a film, for "X's film", "a X movie", "X directed this picture".
 FILM_NOUNS = (
     r"(?:film|films|movie|movies|picture|pictures|flick|flicks|masterpiece|classic|classics|remake|remakes|"
-    r"version|original|thriller|western|comedy|comedies|drama|melodrama|noir|feature|effort|work|debut|"
-    r"oeuvre|career|epic|adaptation|horror|musical|production|opus)"
+    r"thriller|western|comedy|comedies|drama|melodrama|noir|feature|epic|adaptation|horror|musical|opus)"
 )
 
 # Cue phrases right BEFORE a name, with the part they give it.
@@ -78,7 +77,7 @@ ROLE_BEFORE: tuple[tuple[str, str], ...] = (
     (r"(?:written|scripted|penned|adapted)\s+by|screenplay\s+by|script\s+by|(?:screen)?writers?|scenarist", "writer"),
     (r"(?:music|score|soundtrack|songs|pieces|themes?|compositions?)\s+(?:is\s+|are\s+)?by|composer|composed\s+by", "composer"),
     (r"produced\s+by|(?:executive\s+)?producer|producers", "producer"),
-    (r"starring|co-starring|stars|co-stars|features|featuring|with\s+(?:a\s+)?(?:young|great|wonderful)?|"
+    (r"starring|co-starring|stars|co-stars|features|featuring|"
      r"actors?|actress(?:es)?|star|co-star|cast\s+(?:includes|members?)|played\s+by|portrayed\s+by|"
      r"performances?\s+(?:by|from|of)|acting\s+(?:by|from|of)|turn\s+(?:by|from)", "actor"),
 )

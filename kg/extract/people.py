@@ -134,6 +134,7 @@ class _Part:
     character: str
     span: tuple[int, int]  # evidence: the whole pattern
     confidence: float
+    paren: bool = False  # found as "Y (X)", which may be "Actor (Character)"
 
 
 # ---------------------------------------------------------------- characters
@@ -200,6 +201,23 @@ def _parts(text: str, runs: list[_Run], film_spans: list[tuple[int, int]], known
     for r in runs:
         if in_film(r.start, r.end):
             continue
+        # "As Mildred Rogers, Davis burst forth": As C, X ...
+        head = text[max(0, r.start - 4) : r.start]
+        if head.endswith(("As ", "as ")) and (r.start < 4 or re.search(r"(?:^|[.!?\n]\s*)[Aa]s $", text[max(0, r.start - 6) : r.start])):
+            m = re.match(r",\s*", text[r.end : r.end + 3])
+            actor = runs_at.get(r.end + m.end()) if m else None
+            if actor is not None and fold(r.text) not in known:
+                parts.append(_Part((actor.start, actor.end), r.text, (r.start - 3, actor.end), 0.75))
+                continue
+        # "... brings no energy to the role of Jill Johnson": the part of the last person named before
+        m = re.search(r"\b(?:the\s+)?(?:role|part)\s+of\s+$", text[max(0, r.start - 16) : r.start])
+        if m and fold(r.text) not in known:
+            sent_start = _sentence_of(text, r.start)
+            before = [x for x in runs if sent_start <= x.start and x.end <= r.start - len(m.group(0))]
+            if before and len(before[-1].tokens) >= 2:
+                a = before[-1]
+                parts.append(_Part((a.start, a.end), r.text, (a.start, r.end), 0.6))
+                continue
         tail = text[r.end : r.end + 40]
         # X as Y / X stars as Y / X plays Y / X played the role of Y / X is Y
         m = re.match(
@@ -223,7 +241,7 @@ def _parts(text: str, runs: list[_Run], film_spans: list[tuple[int, int]], known
         if r.start > 0 and text[r.start - 1] == "(" and re.match(r"\s*[),]", text[r.end : r.end + 2]):
             c = _character_before(text, r.start - 1, runs_end)
             if c and not in_film(c[1], c[2]):
-                parts.append(_Part((r.start, r.end), c[0], (c[1], r.end + 1), 0.8))
+                parts.append(_Part((r.start, r.end), c[0], (c[1], r.end + 1), 0.8, paren=True))
         # Y is played by X / Y, played by X
         m = re.match(r"(?:,\s*|\s+(?:is|was)\s+)played\s+by\s+", tail)
         if m:
@@ -246,7 +264,7 @@ def _orient(text: str, parts: list[_Part], runs: list[_Run], persons: dict[str, 
     decided: list[tuple[_Part, bool]] = []
     for p in parts:
         s, e = p.actor
-        if text[p.span[1] - 1] != ")":
+        if not p.paren:
             decided.append((p, False))
             continue
         inside = text[s:e]
@@ -262,11 +280,11 @@ def _orient(text: str, parts: list[_Part], runs: list[_Run], persons: dict[str, 
             flip_sentences.add(_sentence_of(text, s))
         decided.append((p, flip))
     for p, flip in decided:
-        if not flip and text[p.span[1] - 1] == ")" and _sentence_of(text, p.actor[0]) in flip_sentences:
+        if not flip and p.paren and _sentence_of(text, p.actor[0]) in flip_sentences:
             flip = len(_TOKEN.findall(p.character)) >= 2 and p.character[0].isupper()
         if flip:
             outer = p.span[0], p.span[0] + len(p.character)
-            out.append(_Part(outer, text[p.actor[0] : p.actor[1]], p.span, p.confidence - 0.1))
+            out.append(_Part(outer, text[p.actor[0] : p.actor[1]], p.span, p.confidence - 0.1, paren=True))
         else:
             out.append(p)
     return out
@@ -345,6 +363,8 @@ _ACTING = re.compile(
     r"on-screen|leading\s+(?:man|lady)|scene[- ]stealing|chemistry)\b",
     re.I,
 )
+_ELSEWHERE = re.compile(r"\s*(?:\(\s*(?:[\"'“‘]?[A-Z0-9])|,?\s+(?:in|from)\s+[\"'“‘]?[A-Z])")
+_TITLE_NEAR = re.compile(r"[\"“‘'][A-Z][^\"”’']{1,50}[\"”’']|\((?:19|20)\d\d\)")
 _LIST_ACTOR = re.compile(
     r"(?:\bcast(?:\s+(?:includes|members|list|of))?|starring|stars|co-stars|actors?|actresses|"
     r"performances?\s+(?:by|from)|with)\s*[:,]?\s*(?:(?:the\s+)?(?:great|wonderful|legendary)\s+)?$", re.I)
@@ -559,6 +579,7 @@ def _credits(  # type: ignore[no-untyped-def]
             for span, key in members:
                 add(key, Role.ACTOR, (first[0], last[1]), 0.7)
                 cued.add(key)
+    list_spans = [(spans[g[0]][0][0], spans[g[-1]][0][1]) for g in _lists(text, ordered)]
     for key, p in persons.items():  # named in full, no part stated: a player where the talk is of acting
         if key in cued or len(p.tokens) < 2:
             continue
@@ -567,8 +588,11 @@ def _credits(  # type: ignore[no-untyped-def]
             continue
         for s, e in p.mentions:
             sent = sent_of(s)
+            if _ELSEWHERE.match(text, e) or _TITLE_NEAR.search(text[s : min(sent[1], e + 40)]):
+                break  # the sentence ties the name to another film: no guess
+            listed = any(a[0] <= s < a[1] for a in list_spans)
             near = text[sent_of(max(0, sent[0] - 2))[0] : sent_of(min(len(text) - 1, sent[1] + 1))[1]]
-            if _ACTING.search(near):
+            if _ACTING.search(text[sent[0] : sent[1]]) or (listed and _ACTING.search(near)):
                 add(key, Role.ACTOR, full[0], 0.5)
                 break
     return list(out.values())
