@@ -113,6 +113,16 @@ _LIKE_VALENCE = {"liked": 2.0, "loved": 3.0, "enjoyed": 2.2, "admired": 2.2, "ad
 _PHRASES = [(re.compile(rf"\s*(?:,[^,.;]{{0,40}},\s*)?{p}\b", re.I), 2.0) for p in PERSON_POSITIVE_PHRASES] + [
     (re.compile(rf"\s*(?:,[^,.;]{{0,40}},\s*)?{p}\b", re.I), -2.0) for p in PERSON_NEGATIVE_PHRASES
 ]
+_WORK_NOUNS = frozenset("performance performances job work turn portrayal role roles acting".split())
+_INCLUDING = re.compile(r"(?P<words>(?:[\w'’-]+\s+){1,5})(?:including|especially|particularly|notably)\s+$", re.I)
+_MANNER = re.compile(
+    r"\b(?P<adv>well|superbly|brilliantly|beautifully|nicely|perfectly|wonderfully|splendidly|ably|"
+    r"badly|poorly|terribly|woodenly|awfully)\s+(?:played|acted|performed|portrayed|directed|written|scored|cast)\s+by\s+$",
+    re.I,
+)
+_MANNER_VALENCE = {"well": 1.8, "superbly": 3.0, "brilliantly": 3.0, "beautifully": 2.8, "nicely": 2.0,
+                   "perfectly": 2.8, "wonderfully": 2.8, "splendidly": 2.8, "ably": 1.8, "badly": -2.5,
+                   "poorly": -2.5, "terribly": -2.8, "woodenly": -2.5, "awfully": -2.5}  # fmt: skip
 _STOP = frozenset("who whom which that when where because since after before until".split())
 _PREPOSITIONS = frozenset("to of for with in on by from at into about over under".split())
 _THAN = re.compile(
@@ -197,6 +207,9 @@ def _judge(text: str, t: _Target, group: tuple[int, int], clause: tuple[int, int
             words.append((w.start(), w.end(), w.group(0)))
         head = text[after_at : after_at + m.end()].lower()
         neg_copula = "n't" in head or "n’t" in head
+        cut = next((k for k, w in enumerate(words) if w[2].lower() in _WORK_NOUNS), None)
+        if cut is not None:
+            words = words[: cut + 1]
         plain = [w[2] for w in words]
         v, used = valence(["not", *plain] if neg_copula else plain)
         if neg_copula:
@@ -219,6 +232,14 @@ def _judge(text: str, t: _Target, group: tuple[int, int], clause: tuple[int, int
         m = _LIKE.search(head)
         if m:
             return _LIKE_VALENCE[m["v"].lower()], group[0] - len(head) + m.start(), t.end
+        m = _MANNER.search(head)
+        if m:
+            return _MANNER_VALENCE[m["adv"].lower()], group[0] - len(head) + m.start(), t.end
+        m = _INCLUDING.search(head)
+        if m:
+            v, used = valence(m["words"].split())
+            if used and abs(v) >= 1.2:
+                return v, group[0] - len(head) + m.start(), t.end
         m = _PRE.search(head)
         if m:
             chunk = m["adjs"] or m["attr"] or ""
@@ -227,7 +248,7 @@ def _judge(text: str, t: _Target, group: tuple[int, int], clause: tuple[int, int
             v, used = valence(chunk.split())
             if used and abs(v) >= 1.2:
                 return v, group[0] - len(head) + m.start(), t.end
-    m = re.match(r"\s*\((?P<inner>[^()]{3,80})\)", text[t.end : ce])
+    m = re.match(r"\s*\((?P<inner>[^()]{3,160})\)", text[t.end : ce])
     if m:
         v, used = valence(m["inner"].split())
         if used and abs(v) >= 1.5:
