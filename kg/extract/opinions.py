@@ -315,7 +315,7 @@ def find_opinions(review: Review, films: list[Film], people: list[Person], *, re
                 feature = _feature(text[s : min(clause[1], e + 25)])
                 out.append(Opinion(t.key, _polarity(v), ev, round(score, 3), feature, 0.7))
                 later = _CONTINUATION.search(text, e, se)
-                if later and t.person and not any(e <= x.start < later.start() for x in targets):
+                if later and t.person and not any(e <= x.start < later.start() and x.person for x in targets):
                     lv, _ = valence(later["words"].split())
                     if lv * v < 0 and abs(lv) >= 1.0:
                         lev = Mention.of(text, later.start("words"), later.end("words"), MentionKind.CUE)
