@@ -70,7 +70,7 @@ CLOSING_CUES = re.compile(r"\b(?:overall|all\s+in\s+all|bottom\s+line|in\s+short
 NEGATORS = frozenset("not no never n't nothing hardly barely nor neither isn't wasn't aren't weren't doesn't didn't don't can't couldn't won't".split())
 # Words that end one clause and begin another of its own polarity.
 CONTRAST = re.compile(
-    r"\s*(?:;|:|\s-\s|\s--\s|—|\bbut\b|\bhowever\b|\byet\b|\balthough\b|\bthough\b|\bwhile\b|\bwhereas\b|"
+    r"\s*(?:;|:|\s-\s|\s--\s|—|,\s+and\s+(?=(?:he|she|they)\b)|\bbut\b|\bhowever\b|\byet\b|\balthough\b|\bthough\b|\bwhile\b|\bwhereas\b|"
     r"\bexcept\b|\bdespite\b|\bthen\s+again\b|\bstill\b|\bnevertheless\b|\bnonetheless\b)\s*",
     re.I,
 )

@@ -88,7 +88,8 @@ class _Target:
 
 
 _COPULA = (
-    r"(?:\s*,[^,.;]{0,50},)?\s+(?:is|was|are|were|'s|’s|seems|seemed|looks|looked|remains|comes\s+across\s+as|"
+    r"(?:\s*,[^,.;]{0,50},)?(?:\s+(?:probably|certainly|really|truly|clearly|also|still|always|surely|just))?"
+    r"\s+(?:is|was|are|were|'s|’s|doing|giving|turning\s+in|putting\s+in|seems|seemed|looks|looked|remains|comes\s+across\s+as|"
     r"came\s+across\s+as|proves|proved|makes|made|does|did|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|"
     r"doesn['’]t|didn['’]t|gives|gave|delivers|delivered|turns\s+in|turned\s+in|puts\s+in|put\s+in|brings|"
     r"brought|plays|played|acts|acted|sounds|sounded|fares|fared|holds\s+up|held\s+up|works|worked)\b"
