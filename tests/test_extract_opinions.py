@@ -17,17 +17,27 @@ def _people(text: str) -> list[Person]:
     out = []
     for name in NAMES:
         spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
-        spans += [(m.start(), m.end()) for m in re.finditer(rf"\b{name.split()[-1]}\b", text)
-                  if not any(s <= m.start() < e for s, e in spans)]
+        spans += [
+            (m.start(), m.end())
+            for m in re.finditer(rf"\b{name.split()[-1]}\b", text)
+            if not any(s <= m.start() < e for s, e in spans)
+        ]
         if spans:
             out.append(Person(slug(name), name, tuple(Mention.of(text, s, e, MentionKind.PERSON) for s, e in spans)))
     return out
 
 
 def _films(text: str, titles: tuple[str, ...]) -> list[Film]:
-    return [Film(key=f"f{i}", title=t, mentions=tuple(Mention.of(text, m.start(), m.end(), MentionKind.FILM)
-                                                       for m in re.finditer(re.escape(t), text)))
-            for i, t in enumerate(titles)]
+    return [
+        Film(
+            key=f"f{i}",
+            title=t,
+            mentions=tuple(
+                Mention.of(text, m.start(), m.end(), MentionKind.FILM) for m in re.finditer(re.escape(t), text)
+            ),
+        )
+        for i, t in enumerate(titles)
+    ]
 
 
 def _opinions(text: str, *films: str, rating: str | None = None) -> dict[str, set[Polarity]]:

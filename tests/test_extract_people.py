@@ -38,7 +38,10 @@ def _credits(text: str, reviewed: str = "Night Train", *others: str) -> set[tupl
     ("text", "expected"),
     [
         ("Tom Hardy as Max is the best thing in it.", ("Tom Hardy", "Max")),
-        ("The detective, Inspector Morrow (Helen Mirren), is always one step behind.", ("Helen Mirren", "Inspector Morrow")),
+        (
+            "The detective, Inspector Morrow (Helen Mirren), is always one step behind.",
+            ("Helen Mirren", "Inspector Morrow"),
+        ),
         ("Brian Cox plays Harold Fenwick, a retired judge.", ("Brian Cox", "Harold Fenwick")),
         ("Harold Fenwick is played by Brian Cox with real menace.", ("Brian Cox", "Harold Fenwick")),
         ("The young widow (Sally Hawkins) moves to the coast.", ("Sally Hawkins", "The young widow")),
@@ -158,9 +161,17 @@ def _seed_review(shared: Path) -> Review:
 
 def test_seed_review_people(shared_data: Path) -> None:
     review = _seed_review(shared_data)
-    films = [Film(key="hh", title="Hard Hit", year=2021,
-                  mentions=tuple(Mention.of(review.text, m.start(), m.end(), MentionKind.FILM)
-                                 for m in re.finditer("Hard Hit", review.text)))]
+    films = [
+        Film(
+            key="hh",
+            title="Hard Hit",
+            year=2021,
+            mentions=tuple(
+                Mention.of(review.text, m.start(), m.end(), MentionKind.FILM)
+                for m in re.finditer("Hard Hit", review.text)
+            ),
+        )
+    ]
     people, credits = find_people(review, films, reviewed="hh")
     names = {p.key: p.name for p in people}
     got = {(names[c.person].lower(), c.role, c.film, (c.character or "").lower()) for c in credits}

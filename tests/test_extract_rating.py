@@ -91,12 +91,18 @@ def test_stance_follows_the_rating(rating: Rating, stance: Polarity) -> None:
 @pytest.mark.parametrize(
     ("text", "stance"),
     [
-        ("What a wonderful film. The cast is superb and the story gripping. I loved every minute of it.",
-         Polarity.POSITIVE),
-        ("A dull, lifeless remake. The acting is wooden and the plot is predictable. Avoid this mess.",
-         Polarity.NEGATIVE),
-        ("The killer stalks the babysitter through a dark house. It is a tense, scary and beautifully made film.",
-         Polarity.POSITIVE),
+        (
+            "What a wonderful film. The cast is superb and the story gripping. I loved every minute of it.",
+            Polarity.POSITIVE,
+        ),
+        (
+            "A dull, lifeless remake. The acting is wooden and the plot is predictable. Avoid this mess.",
+            Polarity.NEGATIVE,
+        ),
+        (
+            "The killer stalks the babysitter through a dark house. It is a tense, scary and beautifully made film.",
+            Polarity.POSITIVE,
+        ),
     ],
 )
 def test_stance_from_text_alone(text: str, stance: Polarity) -> None:

@@ -65,9 +65,13 @@ FILM_WORDS = re.compile(
     r"\b(?:this|the)\s+(?:film|movie|picture|flick|remake|one|version)\b|\b(?:i\s+(?:recommend|loved|enjoyed|liked|hated))\b"
 )
 # Words that close a review with its verdict.
-CLOSING_CUES = re.compile(r"\b(?:overall|all\s+in\s+all|bottom\s+line|in\s+short|in\s+the\s+end|to\s+sum\s+up|verdict)\b")
+CLOSING_CUES = re.compile(
+    r"\b(?:overall|all\s+in\s+all|bottom\s+line|in\s+short|in\s+the\s+end|to\s+sum\s+up|verdict)\b"
+)
 
-NEGATORS = frozenset("not no never n't nothing hardly barely nor neither isn't wasn't aren't weren't doesn't didn't don't can't couldn't won't".split())
+NEGATORS = frozenset(
+    "not no never n't nothing hardly barely nor neither isn't wasn't aren't weren't doesn't didn't don't can't couldn't won't".split()
+)
 # Words that end one clause and begin another of its own polarity.
 CONTRAST = re.compile(
     r"\s*(?:;|:|\s-\s|\s--\s|—|,\s+and\s+(?=(?:he|she|they)\b)|\bbut\b|\bhowever\b|\byet\b|\balthough\b|\bthough\b|\bwhile\b|\bwhereas\b|"
@@ -78,18 +82,35 @@ CONTRAST = re.compile(
 # Phrases that praise or pan a person's work wherever they stand next to the name.
 PERSON_POSITIVE_PHRASES = (
     r"(?:seems?\s+to\s+|seemed\s+to\s+|manages?\s+to\s+)?steals?\s+the\s+(?:show|film|movie|picture)",
-    r"stole\s+the\s+(?:show|film|movie|picture)", r"shines?", r"shone", r"excels?", r"nails?\s+(?:it|the\s+role)",
-    r"owns?\s+the\s+(?:role|film|screen)", r"(?:is|was)\s+(?:a\s+)?(?:joy|delight|revelation|treat)",
-    r"does\s+(?:himself|herself|themselves)\s+proud", r"holds?\s+your\s+attention",
-    r"(?:is|was)\s+(?:truly\s+)?one\s+of\s+the\s+best\s+things", r"carries\s+the\s+(?:film|movie)",
-    r"(?:really\s+)?(?:did|does)\s+try", r"(?:is|was)\s+the\s+(?:best|highlight)",
-    r"(?:really\s+)?comes?\s+into\s+(?:his|her|their)\s+own", r"came\s+into\s+(?:his|her|their)\s+own",
+    r"stole\s+the\s+(?:show|film|movie|picture)",
+    r"shines?",
+    r"shone",
+    r"excels?",
+    r"nails?\s+(?:it|the\s+role)",
+    r"owns?\s+the\s+(?:role|film|screen)",
+    r"(?:is|was)\s+(?:a\s+)?(?:joy|delight|revelation|treat)",
+    r"does\s+(?:himself|herself|themselves)\s+proud",
+    r"holds?\s+your\s+attention",
+    r"(?:is|was)\s+(?:truly\s+)?one\s+of\s+the\s+best\s+things",
+    r"carries\s+the\s+(?:film|movie)",
+    r"(?:really\s+)?(?:did|does)\s+try",
+    r"(?:is|was)\s+the\s+(?:best|highlight)",
+    r"(?:really\s+)?comes?\s+into\s+(?:his|her|their)\s+own",
+    r"came\s+into\s+(?:his|her|their)\s+own",
 )
 PERSON_NEGATIVE_PHRASES = (
-    r"can(?:no|')t\s+act", r"phones?\s+it\s+in", r"phoned\s+it\s+in", r"(?:is|was)\s+miscast", r"hams?\s+it\s+up",
-    r"(?:is|was)n['’]?t\s+much\s+of\s+an?\s+(?:actor|actress)", r"fares\s+(?:rather\s+)?less\s+well",
-    r"(?:is|was)\s+(?:totally\s+|completely\s+)?wasted", r"couldn['’]t\s+save", r"sure\s+can['’]t",
-    r"(?:gives?|gave)\s+(?:another\s+of\s+(?:his|her)\s+)?bored\s+performances?", r"(?:is|was)\s+(?:very\s+)?underused",
+    r"can(?:no|')t\s+act",
+    r"phones?\s+it\s+in",
+    r"phoned\s+it\s+in",
+    r"(?:is|was)\s+miscast",
+    r"hams?\s+it\s+up",
+    r"(?:is|was)n['’]?t\s+much\s+of\s+an?\s+(?:actor|actress)",
+    r"fares\s+(?:rather\s+)?less\s+well",
+    r"(?:is|was)\s+(?:totally\s+|completely\s+)?wasted",
+    r"couldn['’]t\s+save",
+    r"sure\s+can['’]t",
+    r"(?:gives?|gave)\s+(?:another\s+of\s+(?:his|her)\s+)?bored\s+performances?",
+    r"(?:is|was)\s+(?:very\s+)?underused",
 )
 
 # Aspect nouns and the feature they name.

@@ -6,7 +6,14 @@ against the few words right before or after a name.
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
+    "ACTING",
+    "ELSEWHERE",
+    "LIST_ACTOR",
+    "LIST_ACTOR_AFTER",
+    "TITLE_NEAR",
     "CHARACTER_NOUNS",
     "FILM_NOUNS",
     "NAME_PARTICLES",
@@ -72,14 +79,23 @@ FILM_NOUNS = (
 ROLE_BEFORE: tuple[tuple[str, str], ...] = (
     (r"written\s+and\s+directed\s+by|directed\s+and\s+(?:co-)?written\s+by", "director+writer"),
     (r"(?:directed|helmed|co-directed)\s+by", "director"),
-    (r"(?:(?:the|its|his|her|their|a|an)\s+)?(?:film\s*maker|director|co-director|helmer|auteur|directors)", "director"),
+    (
+        r"(?:(?:the|its|his|her|their|a|an)\s+)?(?:film\s*maker|director|co-director|helmer|auteur|directors)",
+        "director",
+    ),
     (r"directed\s+by|direction\s*\(?\s*(?:by|of)|from\s+director", "director"),
     (r"(?:written|scripted|penned|adapted)\s+by|screenplay\s+by|script\s+by|(?:screen)?writers?|scenarist", "writer"),
-    (r"(?:music|score|soundtrack|songs|pieces|themes?|compositions?)\s+(?:is\s+|are\s+)?by|composer|composed\s+by", "composer"),
+    (
+        r"(?:music|score|soundtrack|songs|pieces|themes?|compositions?)\s+(?:is\s+|are\s+)?by|composer|composed\s+by",
+        "composer",
+    ),
     (r"produced\s+by|(?:executive\s+)?producer|producers", "producer"),
-    (r"starring|co-starring|stars|co-stars|features|featuring|"
-     r"actors?|actress(?:es)?|star|co-star|cast\s+(?:includes|members?)|played\s+by|portrayed\s+by|"
-     r"performances?\s+(?:by|from|of)|acting\s+(?:by|from|of)|turn\s+(?:by|from)", "actor"),
+    (
+        r"starring|co-starring|stars|co-stars|features|featuring|"
+        r"actors?|actress(?:es)?|star|co-star|cast\s+(?:includes|members?)|played\s+by|portrayed\s+by|"
+        r"performances?\s+(?:by|from|of)|acting\s+(?:by|from|of)|turn\s+(?:by|from)",
+        "actor",
+    ),
 )
 
 # Cue phrases right AFTER a name (and its possessive), with the part they give it.
@@ -91,15 +107,24 @@ ROLE_AFTER: tuple[tuple[str, str], ...] = (
     (r"'s\s+(?:(?:\w+\s+){0,2})?(?:score|music|soundtrack|theme)", "composer"),
     (r"(?:,\s*)?(?:who\s+)?(?:composed|scored)\b", "composer"),
     (r"(?:,\s*)?(?:who\s+)?produced\b", "producer"),
-    (r"(?:,\s*)?(?:who\s+)?(?:plays|played|portrays|portrayed|co-stars|co-starred|stars|starred|acts|acted|"
-     r"appears|appeared|overacts|is\s+cast|was\s+cast|gives|gave|delivers|delivered|turns\s+in|turned\s+in|"
-     r"puts\s+in|put\s+in|steals|stole|hams|reprises|reprised)\b", "actor"),
-    (r"'s\s+(?:(?:\w+\s+){0,2})?(?:performance|portrayal|acting|character|role|turn|part|presence|"
-     r"screen\s+persona|persona)", "actor"),
+    (
+        r"(?:,\s*)?(?:who\s+)?(?:plays|played|portrays|portrayed|co-stars|co-starred|stars|starred|acts|acted|"
+        r"appears|appeared|overacts|is\s+cast|was\s+cast|gives|gave|delivers|delivered|turns\s+in|turned\s+in|"
+        r"puts\s+in|put\s+in|steals|stole|hams|reprises|reprised)\b",
+        "actor",
+    ),
+    (
+        r"'s\s+(?:(?:\w+\s+){0,2})?(?:performance|portrayal|acting|character|role|turn|part|presence|"
+        r"screen\s+persona|persona)",
+        "actor",
+    ),
     (r"\s+(?:vehicle|in\s+(?:the|a|an|his|her)\s+(?:\w+\s+)?(?:role|part|lead))", "actor"),
-    (r"(?:,\s*)?(?:is|was)\s+(?:(?:\w+\s+){0,3})?(?:cast|miscast|wasted|underused|superb|great|good|excellent|"
-     r"wonderful|terrible|awful|fine|convincing|unconvincing|believable|brilliant|stunning|lovely|impeccable|"
-     r"delightful|hilarious|outstanding|amazing|bad|dreadful|wooden|stiff|solid|effective)\b", "actor"),
+    (
+        r"(?:,\s*)?(?:is|was)\s+(?:(?:\w+\s+){0,3})?(?:cast|miscast|wasted|underused|superb|great|good|excellent|"
+        r"wonderful|terrible|awful|fine|convincing|unconvincing|believable|brilliant|stunning|lovely|impeccable|"
+        r"delightful|hilarious|outstanding|amazing|bad|dreadful|wooden|stiff|solid|effective)\b",
+        "actor",
+    ),
 )
 
 # Heads of the descriptions that name a part: "the stranger", "his girlfriend", "the head mistress".
@@ -115,4 +140,25 @@ CHARACTER_NOUNS = frozenset(
     mentor leader king queen prince princess one ghost monster vampire alien robot psycho stalker waitress
     secretary salesman hostess host mayor governor president senator ambassador chief inspector servant
     """.split()
+)
+
+# Words that show a sentence talks of acting; cast-list openers and closers; a film named right after a name.
+ACTING = re.compile(
+    r"\b(?:act|acts|acting|acted|actor|actors|actress|actresses|performances?|performers?|roles?|cast|casting|"
+    r"miscast|star|stars|starring|starred|co-stars?|played|plays|playing|portray\w*|screen|supporting|lead|cameo|"
+    r"on-screen|leading\s+(?:man|lady)|scene[- ]stealing|chemistry)\b",
+    re.I,
+)
+ELSEWHERE = re.compile(r"\s*(?:\(\s*(?:[\"'“‘]?[A-Z0-9])|,?\s+(?:in|from)\s+[\"'“‘]?[A-Z])")
+TITLE_NEAR = re.compile(r"[\"“‘'][A-Z][^\"”’']{1,50}[\"”’']|\((?:19|20)\d\d\)")
+LIST_ACTOR = re.compile(
+    r"(?:\bcast(?:\s+(?:includes|members|list|of))?|starring|stars|co-stars|actors?|actresses|"
+    r"performances?\s+(?:by|from)|with)\s*[:,]?\s*(?:(?:the\s+)?(?:great|wonderful|legendary)\s+)?$",
+    re.I,
+)
+LIST_ACTOR_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*)?(?:are|were)\s+(?:(?:all|both|also|just|really|quite|so)\s+)*"
+    r"(?:great|good|fine|wonderful|lovely|excellent|superb|delightful|wasted|terrible|awful|bad|"
+    r"(?:\w+\s+){0,2}(?:actors|actresses|performers|in\s+their\s+roles|in\s+the\s+roles))",
+    re.I,
 )

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # type: ignore[import-untyped]
 
 from kg.extract.lexicon_opinion import (
     ASPECTS,
@@ -47,7 +47,9 @@ def _lexicon() -> dict[str, float]:
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_INTENSIFIERS = frozenset("very really truly quite so too rather pretty most more absolutely utterly totally simply just".split())
+_INTENSIFIERS = frozenset(
+    "very really truly quite so too rather pretty most more absolutely utterly totally simply just".split()
+)
 
 
 def valence(words: list[str]) -> tuple[float, list[int]]:
@@ -107,7 +109,9 @@ _PRE = re.compile(
 )
 _LIKE = re.compile(
     r"\bI\s+(?:also\s+|really\s+|especially\s+|just\s+)?(?P<v>liked|loved|enjoyed|admired|adored|hated|disliked|"
-    r"detested|miss|missed|love|like|hate|recommend)\s+(?:the\s+)?$", re.I)
+    r"detested|miss|missed|love|like|hate|recommend)\s+(?:the\s+)?$",
+    re.I,
+)
 _LIKE_VALENCE = {"liked": 2.0, "loved": 3.0, "enjoyed": 2.2, "admired": 2.2, "adored": 3.0, "love": 3.0, "like": 1.8,
                  "miss": 1.5, "missed": 1.5, "recommend": 2.0, "hated": -3.0, "disliked": -2.0, "detested": -3.0,
                  "hate": -3.0}  # fmt: skip
@@ -170,7 +174,9 @@ def _groups(text: str, targets: list[_Target]) -> dict[int, tuple[int, int]]:
             j += 1
         end = targets[j].end
         if j > i or re.match(r",?\s+and\s+", text[end : end + 6]):
-            more = re.match(r"(?:\s*,\s*|,?\s+and\s+)(?:[A-Z][\w'’.-]*\s*){1,4}(?=\s+(?:are|were)\b)", text[end : end + 80])
+            more = re.match(
+                r"(?:\s*,\s*|,?\s+and\s+)(?:[A-Z][\w'’.-]*\s*){1,4}(?=\s+(?:are|were)\b)", text[end : end + 80]
+            )
             if more:
                 end += len(more.group(0).rstrip())
         for k in range(i, j + 1):
@@ -201,22 +207,22 @@ def _judge(text: str, t: _Target, group: tuple[int, int], clause: tuple[int, int
     m = _COPULA_RE.match(tail)
     if m:
         rest = text[after_at + m.end() : ce]
-        words = []
+        spans: list[tuple[int, int, str]] = []
         for w in _WORD.finditer(rest):
-            if w.group(0).lower() in _STOP or len(words) >= 9:
+            if w.group(0).lower() in _STOP or len(spans) >= 9:
                 break
-            words.append((w.start(), w.end(), w.group(0)))
+            spans.append((w.start(), w.end(), w.group(0)))
         head = text[after_at : after_at + m.end()].lower()
         neg_copula = "n't" in head or "n’t" in head
-        cut = next((k for k, w in enumerate(words) if w[2].lower() in _WORK_NOUNS), None)
+        cut = next((k for k, w in enumerate(spans) if w[2].lower() in _WORK_NOUNS), None)
         if cut is not None:
-            words = words[: cut + 1]
-        plain = [w[2] for w in words]
+            spans = spans[: cut + 1]
+        plain = [w[2] for w in spans]
         v, used = valence(["not", *plain] if neg_copula else plain)
         if neg_copula:
             used = [u - 1 for u in used if u > 0]
         if used and abs(v) >= 1.2:
-            last = words[max(used)]
+            last = spans[max(used)]
             return v, t.start, after_at + m.end() + last[1]
     m = _IN_PERFORMANCE.match(tail)
     if m:
@@ -330,7 +336,7 @@ def find_opinions(review: Review, films: list[Film], people: list[Person], *, re
 
 
 def _pronoun(text: str, sentences: list[tuple[int, int]], si: int, targets: list[_Target], out: list[Opinion]) -> None:
-    """"He isn't very good." right after words that name one person: that person is judged."""
+    """ "He isn't very good." right after words that name one person: that person is judged."""
     ss, se = sentences[si]
     clauses = _clauses(text, ss, se)
     for ci, (cs, ce) in enumerate(clauses):

@@ -19,16 +19,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import gender_guesser.detector as gender_detector
+import gender_guesser.detector as gender_detector  # type: ignore[import-untyped]
 
 from kg.extract.lexicon_people import (
+    ACTING,
     CHARACTER_NOUNS,
+    ELSEWHERE,
     FILM_NOUNS,
+    LIST_ACTOR,
+    LIST_ACTOR_AFTER,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
     NOT_SURNAME_WORDS,
     ROLE_AFTER,
     ROLE_BEFORE,
+    TITLE_NEAR,
     TITLES,
 )
 from kg.extract.text import find_sentences
@@ -44,7 +49,9 @@ _WORD = (
     rf"|(?:[OD]['’])?[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)*(?:-[{_UP}{_LO}][{_LO}]+)*)"
 )
 _PARTICLE = "|".join(sorted(NAME_PARTICLES))
-_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \u00a0]+(?:(?:{_PARTICLE})[ \u00a0]+)*{_WORD}){{0,4}}(?:,?\s+Jr\.)?(?![\w-])")
+_RUN = re.compile(
+    rf"(?<![\w'’-]){_WORD}(?:[ \u00a0]+(?:(?:{_PARTICLE})[ \u00a0]+)*{_WORD}){{0,4}}(?:,?\s+Jr\.)?(?![\w-])"
+)
 _TOKEN = re.compile(rf"{_WORD}|Jr\.")
 
 
@@ -103,7 +110,7 @@ def _trim(text: str, start: int, end: int) -> _Run | None:
 def _sentence_trim(text: str, run: _Run, sentences: list[tuple[int, int]]) -> _Run:
     """``run`` without its first word where that word only has a capital because it starts a sentence."""
     toks = [(m.start() + run.start, m.end() + run.start) for m in _TOKEN.finditer(run.text)]
-    if len(toks) < 2 or is_given_name(text[toks[0][0] : toks[0][1]]):
+    if len(toks) < 2 or is_given_name(text[toks[0][0] : toks[0][1]]) or re.match(r"\s*\(", text[run.end : run.end + 3]):
         return run
     starts = {s for s, _ in sentences}
     head = toks[0][0]
@@ -203,7 +210,9 @@ def _parts(text: str, runs: list[_Run], film_spans: list[tuple[int, int]], known
             continue
         # "As Mildred Rogers, Davis burst forth": As C, X ...
         head = text[max(0, r.start - 4) : r.start]
-        if head.endswith(("As ", "as ")) and (r.start < 4 or re.search(r"(?:^|[.!?\n]\s*)[Aa]s $", text[max(0, r.start - 6) : r.start])):
+        if head.endswith(("As ", "as ")) and (
+            r.start < 4 or re.search(r"(?:^|[.!?\n]\s*)[Aa]s $", text[max(0, r.start - 6) : r.start])
+        ):
             m = re.match(r",\s*", text[r.end : r.end + 3])
             actor = runs_at.get(r.end + m.end()) if m else None
             if actor is not None and fold(r.text) not in known:
@@ -243,7 +252,7 @@ def _parts(text: str, runs: list[_Run], film_spans: list[tuple[int, int]], known
             if c and not in_film(c[1], c[2]):
                 parts.append(_Part((r.start, r.end), c[0], (c[1], r.end + 1), 0.8, paren=True))
         # Y is played by X / Y, played by X
-        m = re.match(r"(?:,\s*|\s+(?:is|was)\s+)played\s+by\s+", tail)
+        m = re.match(r"(?:,\s*|\s+(?:is|was)\s+)(?:(?:well|ably|superbly|nicely|badly|poorly)\s+)?played\s+by\s+", tail)
         if m:
             actor = runs_at.get(r.end + m.end())
             if actor is not None and fold(r.text) not in known:
@@ -321,8 +330,9 @@ def _cue(text: str, start: int, end: int, sent: tuple[int, int]) -> list[tuple[s
     before = text[max(sent[0], start - 45) : start]
     for pattern, role in ROLE_BEFORE:
         sep = r"\s*:?\s*" if role == "actor" else r"\s*[:,]?\s*"
-        m = re.search(rf"\b(?:{pattern}){sep}(?:(?:the\s+)?(?:great|legendary|late|young|talented|wonderful)\s+)?$",
-                      before, re.I)
+        m = re.search(
+            rf"\b(?:{pattern}){sep}(?:(?:the\s+)?(?:great|legendary|late|young|talented|wonderful)\s+)?$", before, re.I
+        )
         if m:
             found.append((role, (start - len(before) + m.start(), end)))
             break
@@ -355,23 +365,6 @@ def _lists(text: str, spans: list[tuple[int, int]]) -> list[list[int]]:
     if current:
         groups.append(current)
     return [g for g in groups if len(g) > 1]
-
-
-_ACTING = re.compile(
-    r"\b(?:act|acts|acting|acted|actor|actors|actress|actresses|performances?|performers?|roles?|cast|casting|"
-    r"miscast|star|stars|starring|starred|co-stars?|played|plays|playing|portray\w*|screen|supporting|lead|cameo|"
-    r"on-screen|leading\s+(?:man|lady)|scene[- ]stealing|chemistry)\b",
-    re.I,
-)
-_ELSEWHERE = re.compile(r"\s*(?:\(\s*(?:[\"'“‘]?[A-Z0-9])|,?\s+(?:in|from)\s+[\"'“‘]?[A-Z])")
-_TITLE_NEAR = re.compile(r"[\"“‘'][A-Z][^\"”’']{1,50}[\"”’']|\((?:19|20)\d\d\)")
-_LIST_ACTOR = re.compile(
-    r"(?:\bcast(?:\s+(?:includes|members|list|of))?|starring|stars|co-stars|actors?|actresses|"
-    r"performances?\s+(?:by|from)|with)\s*[:,]?\s*(?:(?:the\s+)?(?:great|wonderful|legendary)\s+)?$", re.I)
-_LIST_ACTOR_AFTER = re.compile(
-    r"\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*)?(?:are|were)\s+(?:(?:all|both|also|just|really|quite|so)\s+)*"
-    r"(?:great|good|fine|wonderful|lovely|excellent|superb|delightful|wasted|terrible|awful|bad|"
-    r"(?:\w+\s+){0,2}(?:actors|actresses|performers|in\s+their\s+roles|in\s+the\s+roles))", re.I)
 
 
 def find_people(review: Review, films: list[Film], *, reviewed: str | None) -> tuple[list[Person], list[Credit]]:
@@ -412,7 +405,9 @@ def find_people(review: Review, films: list[Film], *, reviewed: str | None) -> t
         return next(((s, e) for s, e in sentences if s <= pos < e), (0, len(text)))
 
     runs = [_sentence_trim(text, r, sentences) for r in runs]
-    cued_runs = {i for i, r in enumerate(runs) if 2 <= len(r.tokens) <= 4 and _cue(text, r.start, r.end, sent_of(r.start))}
+    cued_runs = {
+        i for i, r in enumerate(runs) if 2 <= len(r.tokens) <= 4 and _cue(text, r.start, r.end, sent_of(r.start))
+    }
     for group in _lists(text, [(r.start, r.end) for r in runs]):
         if any(i in cued_runs for i in group):
             cued_runs.update(i for i in group if 2 <= len(runs[i].tokens) <= 4)
@@ -453,8 +448,8 @@ def find_people(review: Review, films: list[Film], *, reviewed: str | None) -> t
             persons[target].mentions.append((r.start, r.end))
             spans.append(((r.start, r.end), target))
     for part in parts:
-        key = next((k for (s, k) in spans if s == part.actor), None)
-        if key is None:
+        found: str | None = next((k for (s, k) in spans if s == part.actor), None)
+        if found is None:
             target = resolve(_Run(part.actor[0], part.actor[1], text[part.actor[0] : part.actor[1]]))
             if target is not None:
                 persons[target].mentions.append(part.actor)
@@ -462,7 +457,7 @@ def find_people(review: Review, films: list[Film], *, reviewed: str | None) -> t
 
     credits = _credits(text, persons, spans, parts, films, reviewed, sent_of)
     people = []
-    for key, p in persons.items():
+    for p in persons.values():
         if not p.mentions:
             continue
         mentions = tuple(Mention.of(text, s, e, MentionKind.PERSON) for s, e in sorted(set(p.mentions)))
@@ -562,7 +557,7 @@ def _credits(  # type: ignore[no-untyped-def]
             continue
         at = span[1] + m.end()
         for f in films:
-            if any(fm.start == at for fm in f.mentions) and not _ACTING.search(text[span[1] : at]):
+            if any(fm.start == at for fm in f.mentions) and not ACTING.search(text[span[1] : at]):
                 ev = Mention.of(text, span[0], next(fm.end for fm in f.mentions if fm.start == at), MentionKind.CUE)
                 pkey = slug(persons[key].name)
                 out.setdefault((pkey, f.key, Role.DIRECTOR), Credit(pkey, f.key, Role.DIRECTOR, ev, confidence=0.7))
@@ -572,11 +567,13 @@ def _credits(  # type: ignore[no-untyped-def]
         members = [spans[i] for i in group]
         first, last = members[0][0], members[-1][0]
         sent = sent_of(first[0])
-        listed = bool(_LIST_ACTOR.search(text[max(sent[0], first[0] - 40) : first[0]])) or bool(
-            _LIST_ACTOR_AFTER.match(text, last[1])
-        ) or any(r == "actor" for span, _ in members for r, _ in roles_by_span.get(span, []))
+        listed = (
+            bool(LIST_ACTOR.search(text[max(sent[0], first[0] - 40) : first[0]]))
+            or bool(LIST_ACTOR_AFTER.match(text, last[1]))
+            or any(r == "actor" for span, _ in members for r, _ in roles_by_span.get(span, []))
+        )
         if listed:
-            for span, key in members:
+            for _span, key in members:
                 add(key, Role.ACTOR, (first[0], last[1]), 0.7)
                 cued.add(key)
     list_spans = [(spans[g[0]][0][0], spans[g[-1]][0][1]) for g in _lists(text, ordered)]
@@ -588,12 +585,13 @@ def _credits(  # type: ignore[no-untyped-def]
             continue
         for s, e in p.mentions:
             sent = sent_of(s)
-            if _ELSEWHERE.match(text, e) or _TITLE_NEAR.search(text[s : min(sent[1], e + 40)]):
-                break  # the sentence ties the name to another film: no guess
+            tied = _film_for(text, (s, e), films, reviewed, sent) != reviewed
+            if not tied and (ELSEWHERE.match(text, e) or TITLE_NEAR.search(text[s : min(sent[1], e + 40)])):
+                break  # the sentence ties the name to a film we do not know: no guess
             listed = any(a[0] <= s < a[1] for a in list_spans)
             near = text[sent_of(max(0, sent[0] - 2))[0] : sent_of(min(len(text) - 1, sent[1] + 1))[1]]
-            if _ACTING.search(text[sent[0] : sent[1]]) or (listed and _ACTING.search(near)):
-                add(key, Role.ACTOR, full[0], 0.5)
+            if ACTING.search(text[sent[0] : sent[1]]) or (listed and ACTING.search(near)):
+                add(key, Role.ACTOR, (s, e) if tied else full[0], 0.5)
                 break
     return list(out.values())
 
@@ -612,12 +610,16 @@ def _film_for(
                 ok = re.fullmatch(
                     r"\s*(?:\(|['’]s\s+(?:\w+\s+)?|,?\s+(?:in|from|for|of|on)\s+(?:the\s+)?(?:\w+\s+)?|"
                     r"\s+(?:appears|appeared|starred|stars|also\s+appears|co-starred)\s+in\s+(?:the\s+)?)[\"'‘“]?",
-                    gap)
+                    gap,
+                )
                 dist = len(gap)
             elif m.end <= span[0]:
                 gap = text[m.end : span[0]]
-                ok = re.fullmatch(r"[\"'’”]?\s*(?:['’]s\s+|\(|,\s*|\s+)(?:(?:the\s+)?(?:film['’]?s\s+)?"
-                                  r"(?:director|star|writer|composer|producer|lead)s?\s*,?\s*)?", gap)
+                ok = re.fullmatch(
+                    r"[\"'’”]?\s*(?:['’]s\s+|\(|,\s*|\s+)(?:(?:the\s+)?(?:film['’]?s\s+)?"
+                    r"(?:director|star|writer|composer|producer|lead)s?\s*,?\s*)?",
+                    gap,
+                )
                 dist = len(gap)
             else:
                 continue

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # type: ignore[import-untyped]
 
 from kg.extract.lexicon_opinion import CLOSING_CUES, FILM_WORDS, REVIEW_VALENCE
 from kg.extract.text import find_sentences
@@ -37,17 +37,30 @@ _GRADES = ("A+", "A", "A-", "B+", "B", "B-", "C+", "C", "C-", "D+", "D", "D-", "
 # Each pattern names its groups: v (value), b (best, optional); stars count glyphs instead.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("slash", re.compile(rf"(?<![\d/.])(?P<v>-?{_NUM})\s*/\s*(?P<b>\d+)(?![\d/]|\.\d)", re.I)),
-    ("outof", re.compile(
-        rf"(?<![\w.])(?P<v>-?{_NUM})\s*(?:(?:stars?|reels?|points?)\s+)?(?:out\s+of|from|on)\s+(?:a\s+possible\s+)?"
-        rf"(?P<b>\d+|{'|'.join(_NUMBER_WORDS)})(?:\s+(?:stars?|reels?|possible))?\b", re.I)),
+    (
+        "outof",
+        re.compile(
+            rf"(?<![\w.])(?P<v>-?{_NUM})\s*(?:(?:stars?|reels?|points?)\s+)?(?:out\s+of|from|on)\s+(?:a\s+possible\s+)?"
+            rf"(?P<b>\d+|{'|'.join(_NUMBER_WORDS)})(?:\s+(?:stars?|reels?|possible))?\b",
+            re.I,
+        ),
+    ),
     ("asterisks", re.compile(r"(?<![*\w])(?P<v>\*{1,5}(?:\s*1/2|½)?)\s*(?:from|out\s+of|/)\s*(?P<b>\*{2,5})(?!\*)")),
     ("asterisk_outof", re.compile(r"(?<![*\w])(?P<v>\*{1,5}(?:\s*1/2|½)?)\s*\(\s*out\s+of\s+(?P<b>\w+)\s*\)", re.I)),
     ("glyphs", re.compile(r"(?P<v>[★✭✮⭐]+\s*(?:½|1/2)?)(?P<b>[☆✩]*)")),
-    ("stars", re.compile(rf"(?<![\w.])(?P<v>{_NUM})\s*(?:-\s*)?(?P<unit>stars?|reels?)\b(?!\s+(?:out\s+of|from))", re.I)),
+    (
+        "stars",
+        re.compile(rf"(?<![\w.])(?P<v>{_NUM})\s*(?:-\s*)?(?P<unit>stars?|reels?)\b(?!\s+(?:out\s+of|from))", re.I),
+    ),
     ("grade", re.compile(r"\b(?i:grade|rating|verdict|score)\s*[:=-]?\s*(?:an?\s+)?(?P<v>[A-DF][+-]?)(?![\w+-])")),
-    ("give", re.compile(
-        rf"\b(?:give|giving|gave|rate|rated|rating|vote|score)\s+(?:is\s+|it\s+|this\s+(?:one\s+|film\s+|movie\s+)?)?"
-        rf"(?:an?\s+|a\s+solid\s+)?(?P<v>{_NUM})(?!\s*(?:/|out\s+of|stars?|reels?|points?|%|\w))", re.I)),
+    (
+        "give",
+        re.compile(
+            rf"\b(?:give|giving|gave|rate|rated|rating|vote|score)\s+(?:is\s+|it\s+|this\s+(?:one\s+|film\s+|movie\s+)?)?"
+            rf"(?:an?\s+|a\s+solid\s+)?(?P<v>{_NUM})(?!\s*(?:/|out\s+of|stars?|reels?|points?|%|\w))",
+            re.I,
+        ),
+    ),
 )
 _BOOST = re.compile(r"\b(?:give|giving|gave|rate|rating|rated|vote|score|grade|verdict|overall|my)\b", re.I)
 
@@ -99,7 +112,9 @@ def _read(kind: str, m: re.Match[str], text: str) -> _Found | None:
             best = float(b.count("*")) if b.startswith("*") else _number(b)
         elif kind == "glyphs":
             value = sum(1 for c in m["v"] if c in "★✭✮⭐") + (0.5 if m["v"].rstrip().endswith(("1/2", "½")) else 0)
-            best = float(max(5, value + len(m["b"]))) if not m["b"] else float(value // 1 + len(m["b"]) + (value % 1 > 0))
+            best = (
+                float(max(5, value + len(m["b"]))) if not m["b"] else float(value // 1 + len(m["b"]) + (value % 1 > 0))
+            )
         elif kind == "grade":
             g = m["v"].upper()
             if g not in _GRADES:
