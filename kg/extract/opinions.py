@@ -32,7 +32,7 @@ from kg.extract.lexicon_opinion import (
     PERSON_POSITIVE_PHRASES,
     REVIEW_VALENCE,
 )
-from kg.extract.rating import find_rating, rating_share, text_sentiment
+from kg.extract.rating import find_rating, lean_polarity, rating_share, text_sentiment
 from kg.extract.text import find_sentences
 from kg.model import Film, Mention, MentionKind, Opinion, Person, Polarity, Review
 
@@ -369,7 +369,7 @@ def _reviewed_opinion(review: Review, reviewed: str, sentences: list[tuple[int, 
         if total == 0:
             return None
         lean = (pos - neg) / total
-        polarity = Polarity.POSITIVE if lean >= 0.25 else Polarity.NEGATIVE if lean <= -0.15 else Polarity.MIXED
+        polarity = lean_polarity(lean)
         score, conf = lean, 0.6
     sia = SentimentIntensityAnalyzer()
     best: tuple[float, int, int] | None = None

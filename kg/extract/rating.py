@@ -22,7 +22,7 @@ from kg.extract.lexicon_opinion import CLOSING_CUES, FILM_WORDS, REVIEW_VALENCE
 from kg.extract.text import find_sentences
 from kg.model import Comparison, Mention, MentionKind, Opinion, Polarity, Rating, Review
 
-__all__ = ["find_rating", "find_stance", "parse_rating", "rating_share"]
+__all__ = ["find_rating", "find_stance", "lean_polarity", "parse_rating", "rating_share", "text_sentiment"]
 
 log = logging.getLogger(__name__)
 
@@ -286,8 +286,23 @@ def find_stance(
         return Polarity.NEUTRAL, 0.3
     total = pos + neg
     lean = (pos - neg) / total if total else 0.0
-    if lean >= 0.25:
-        return Polarity.POSITIVE, round(min(0.9, 0.5 + lean / 2), 3)
-    if lean <= -0.15:
-        return Polarity.NEGATIVE, round(min(0.9, 0.5 - lean / 2), 3)
-    return Polarity.MIXED, 0.4
+    polarity = lean_polarity(lean)
+    if polarity is Polarity.MIXED:
+        return polarity, 0.4
+    return polarity, round(min(0.85, 0.5 + abs(lean - 0.325) / 2), 3)
+
+
+def lean_polarity(lean: float) -> Polarity:
+    """The stance of a text whose judging sentences lean ``lean`` (-1 negative .. 1 positive).
+
+    General-purpose sentiment words run positive in reviews (plot summary, "good
+    guys", "love story"), so the line between praise and pans sits above zero.
+
+    >>> lean_polarity(0.8), lean_polarity(0.3), lean_polarity(-0.2)
+    (<Polarity.POSITIVE: 'positive'>, <Polarity.MIXED: 'mixed'>, <Polarity.NEGATIVE: 'negative'>)
+    """
+    if lean >= 0.4:
+        return Polarity.POSITIVE
+    if lean <= 0.25:
+        return Polarity.NEGATIVE
+    return Polarity.MIXED
