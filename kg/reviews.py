@@ -34,10 +34,9 @@ import sys
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from kg.errors import InputError
 from kg.model import InputProblem, Review
@@ -85,6 +84,7 @@ _KEY_LINE = re.compile(r"([A-Za-z][A-Za-z0-9_ -]{0,39}?)\s*:(?:\s+(.*)|)")
 _BREAK = re.compile(r"<br\s*/?\s*>", re.IGNORECASE)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_KEPT = re.compile(r"; (\w+ dropped, review kept|replaced by U\+FFFD)$")
 
 
 class _Skip(Exception):
@@ -112,10 +112,8 @@ class _Joined:
         self._head = io.BytesIO(head)
         self._stream = stream
 
-    def read(self, size: int = -1, /) -> bytes:
+    def read(self, size: int, /) -> bytes:
         data = self._head.read(size)
-        if size < 0:
-            return data + self._stream.read()
         return data + self._stream.read(size - len(data)) if len(data) < size else data
 
     def readline(self, size: int = -1, /) -> bytes:
@@ -123,14 +121,6 @@ class _Joined:
         if data.endswith(b"\n") or (size >= 0 and len(data) >= size):
             return data
         return data + self._stream.readline(size - len(data) if size >= 0 else -1)
-
-
-@dataclass(frozen=True, slots=True)
-class _Line:
-    no: int  # 1-based line number
-    offset: int  # byte offset of the line in the file
-    data: bytes  # with its line end; empty when the line is over the limit
-    size: int
 
 
 def _warn(problem: InputProblem) -> None:
@@ -217,22 +207,16 @@ def _imdb_page(lines: list[str]) -> tuple[dict[str, tuple[str, int]], str] | Non
     if _SCORE_LINE.fullmatch(score := lines[idx[1]].strip()):
         fields.update(rating=(score, idx[1]), rating_best=("10", idx[1]))
         k = 2
-    fields["headline"] = (lines[idx[k]].strip(), idx[k])
-    author: tuple[str, int] | None = None
-    for i in idx[k + 1 : k + 4]:
+    found: list[tuple[str, int]] = []  # the headline, then the author, before the date line
+    for i in idx[k : k + 4]:
         text = lines[i].strip()
         if d := _DATE_AT_END.search(text):
-            prefix = text[: d.start()].strip()
-            if prefix:
-                author = (prefix, i)
-            if author:
-                fields["author"] = author
-            fields["date"] = (d[0], i)
+            author = (prefix, i) if (prefix := text[: d.start()].strip()) else found[1] if len(found) > 1 else None
+            fields.update(date=(d[0], i), **({"headline": found[0]} if found else {}))
+            fields.update({"author": author} if author else {})
             return fields, _page_body(lines, i + 1)
         if text.lower() != _SPOILERS:
-            if author:
-                return None
-            author = (text, i)
+            found.append((text, i))
     return None
 
 
@@ -302,14 +286,8 @@ def _make_review(
 ) -> Review:
     where = source or "<text>"
     if m := _SURROGATE.search(body):
-        report(
-            InputProblem(
-                where,
-                line,
-                f"text has an unpaired surrogate {m[0]!a} at character {m.start() + 1}, "
-                "not valid Unicode; replaced by U+FFFD",
-            )
-        )
+        why = f"text has an unpaired surrogate {m[0]!a} at character {m.start() + 1}, not valid Unicode"
+        report(InputProblem(where, line, why + "; replaced by U+FFFD"))
         body = _SURROGATE.sub("\ufffd", body)
     values: dict[str, str | int | None] = {}
     for name in ("rating_best", *(f for f in FIELDS if f != "rating_best")):
@@ -322,26 +300,8 @@ def _make_review(
         except _Bad as bad:
             report(InputProblem(where, at, f"{bad}; {name} dropped, review kept"))
     year = values.pop("film_year", None)
-
-    def text(name: str) -> str | None:
-        value = values.get(name)
-        return value if isinstance(value, str) else None
-
-    return Review(
-        id=rid,
-        text=body,
-        source=source,
-        line=line,
-        film_title=text("film_title"),
-        film_year=year if isinstance(year, int) else None,
-        rating=text("rating"),
-        rating_best=text("rating_best"),
-        author=text("author"),
-        date=text("date"),
-        headline=text("headline"),
-        url=text("url"),
-        imdb_id=text("imdb_id"),
-    )
+    strings: dict[str, Any] = {k: v for k, v in values.items() if isinstance(v, str)}
+    return Review(rid, body, source, line, film_year=year if isinstance(year, int) else None, **strings)
 
 
 def _field(name: str, raw: object, best: str | None) -> str | int | None:
@@ -467,8 +427,8 @@ def read_reviews(
     user = on_problem or _warn
 
     def report(problem: InputProblem) -> None:
-        if strict:
-            raise InputError(problem.message, path=problem.path, line=problem.line)
+        if strict:  # nothing is dropped, replaced or kept: the build stops here
+            raise InputError(_KEPT.sub("", problem.message), path=problem.path, line=problem.line)
         user(problem)
 
     seen: dict[str, str] = {}
@@ -622,46 +582,42 @@ def _decode(data: bytes, line: int, offset: int) -> str:
     return text
 
 
-def _lines(src: _Joined) -> Iterator[_Line]:
-    """The lines of ``src``; one over :data:`MAX_RECORD_BYTES` comes with empty data and is never held whole."""
+def _lines(src: _Joined) -> Iterator[tuple[int, str | _Skip]]:
+    """The lines of ``src`` with their numbers, or why one cannot be read; none over the limit is held whole."""
     no = offset = 0
     while chunk := src.readline(MAX_RECORD_BYTES + 1):
-        no += 1
-        size = len(chunk)
+        no, size = no + 1, len(chunk)
         if len(chunk.rstrip(b"\r\n")) > MAX_RECORD_BYTES:
             while not chunk.endswith(b"\n") and (chunk := src.readline(1 << 16)):
                 size += len(chunk)
-            yield _Line(no, offset, b"", size)
+            limit = f"more than the limit of {MAX_RECORD_BYTES:,} bytes for one record"
+            yield no, _Skip(no, f"line is {size:,} bytes, {limit}")
         else:
-            yield _Line(no, offset, chunk, size)
+            try:
+                yield no, _decode(chunk, no, offset)
+            except _Skip as skip:
+                yield no, skip
         offset += size
-
-
-def _line_text(ln: _Line) -> str:
-    if not ln.data and ln.size:
-        raise _Skip(
-            ln.no, f"line is {ln.size:,} bytes, more than the limit of {MAX_RECORD_BYTES:,} bytes for one record"
-        )
-    return _decode(ln.data, ln.no, ln.offset)
 
 
 def _jsonl_reviews(src: _Joined, where: str, stem: str, report: Report) -> Iterator[Review]:
     blank = True
-    for ln in _lines(src):
+    for no, text in _lines(src):
         try:
-            text = _line_text(ln)
+            if isinstance(text, _Skip):
+                raise text
             if not text.strip():
                 continue
             blank = False
             try:
                 obj = json.loads(text.rstrip("\r\n"))
             except json.JSONDecodeError as err:
-                raise _Skip(ln.no, f"not valid JSON: {err.msg.removesuffix(' at')} at column {err.colno}") from None
+                raise _Skip(no, f"not valid JSON: {err.msg.removesuffix(' at')} at column {err.colno}") from None
             except (ValueError, RecursionError) as err:
-                raise _Skip(ln.no, f"not valid JSON: {err}") from None
+                raise _Skip(no, f"not valid JSON: {err}") from None
             if not isinstance(obj, dict):
-                raise _Skip(ln.no, f"expected a JSON object {{...}}, got {_kind(obj)}")
-            review = _record(obj, where, stem, ln.no, report)
+                raise _Skip(no, f"expected a JSON object {{...}}, got {_kind(obj)}")
+            review = _record(obj, where, stem, no, report)
         except _Skip as skip:
             blank = False
             report(InputProblem(where, skip.line, skip.message))
@@ -706,16 +662,9 @@ def _csv_reviews(src: _Joined, where: str, stem: str, delimiter: str, report: Re
         if header is None:
             header = [c.strip().removeprefix("\ufeff").lower().replace(" ", "_") for c in row]
             if "text" not in header:
-                names = ", ".join(repr(c) for c in row)[:300]
-                sep = "tab" if delimiter == "\t" else "comma"
-                report(
-                    InputProblem(
-                        where,
-                        no,
-                        f"no 'text' column (columns: {names}); expected a {sep}-separated "
-                        "header row naming 'text' and 'id'",
-                    )
-                )
+                names, sep = ", ".join(repr(c) for c in row)[:300], "tab" if delimiter == "\t" else "comma"
+                expected = f"expected a {sep}-separated header row naming 'text' and 'id'"
+                report(InputProblem(where, no, f"no 'text' column (columns: {names}); {expected}"))
                 return
             header_line = no
             continue
@@ -723,12 +672,13 @@ def _csv_reviews(src: _Joined, where: str, stem: str, delimiter: str, report: Re
             continue
         rows += 1
         try:
+            counts = f"row has {len(row)} field{'s' * (len(row) != 1)} but the header has {len(header)}"
             if len(row) > len(header):
                 raise _Skip(
-                    no,
-                    f"row has {len(row)} fields but the header has {len(header)}; "
-                    f"quote a field that contains {'a tab' if delimiter == chr(9) else 'a comma'}",
+                    no, f"{counts}; quote a field that contains {'a tab' if delimiter == chr(9) else 'a comma'}"
                 )
+            if len(row) <= header.index("text"):
+                raise _Skip(no, f"{counts}, so no 'text'")
             review = _record(dict(zip(header, row, strict=False)), where, stem, no, report)
         except _Skip as skip:
             report(InputProblem(where, skip.line, skip.message))
@@ -749,29 +699,28 @@ def _csv_records(src: _Joined, delimiter: str) -> Iterator[tuple[int, list[str]]
     if csv.field_size_limit() < MAX_RECORD_BYTES:
         csv.field_size_limit(MAX_RECORD_BYTES)  # the record itself is bounded by the framing below
     source = _lines(src)
-    replay: deque[tuple[int, str]] = deque()
+    replay: deque[tuple[int, str | _Skip]] = deque()  # lines to read again after an unbalanced quote
     pending: list[tuple[int, str]] = []
     open_quote = False
     size = 0
     while True:
         if replay:
             no, text = replay.popleft()
-        elif (ln := next(source, None)) is None:
-            if not pending:
-                return
+        elif (got := next(source, None)) is not None:
+            no, text = got
+        elif pending:  # the end of the file, inside a quoted field
             replay.extend(pending[1:])  # read again from the line after the one that opened the quote
             yield _Skip(pending[0][0], "unbalanced quotes: a quoted field that starts on this line is never closed")
             pending, open_quote, size = [], False, 0
             continue
         else:
-            try:
-                no, text = ln.no, _line_text(ln)
-            except _Skip as skip:
-                if pending:
-                    yield _Skip(pending[0][0], f"the record that starts on this line is cut by line {ln.no}")
-                    pending, open_quote, size = [], False, 0
-                yield skip
-                continue
+            return
+        if isinstance(text, _Skip):
+            if pending:
+                yield _Skip(pending[0][0], f"the record that starts on this line is cut by line {no}")
+                pending, open_quote, size = [], False, 0
+            yield text
+            continue
         pending.append((no, text))
         size += len(text)
         open_quote = _quote_open(text, delimiter, open_quote)
