@@ -71,8 +71,9 @@ _DATE_FORMS = (
 _DATE_AT_END = re.compile(rf"(?:{_DMY}|{_MDY})$", re.IGNORECASE)
 _TITLE_LINE = re.compile(r"(.+?)\s+\((\d{4})(?:\s*[-\u2013]\s*\d{0,4})?\s*\)")
 _SCORE_LINE = re.compile(r"\d{1,3}(?:\.\d)?\s*/\s*10")
-_HELPFUL = re.compile(r"\d[\d,]*\s+out\s+of\s+\d[\d,]*\s+found\s+this\s+helpful", re.IGNORECASE)
-_FURNITURE = frozenset({"permalink", "recently viewed", "was this review helpful? sign in to vote."})
+_PAGE_END = re.compile(  # the helpfulness line, or the page furniture after the body
+    r"\s*(?:\d[\d,]*\s+out\s+of\s+\d[\d,]*\s+found\s+this\s+helpful|(?:permalink|recently viewed)\s*$)", re.I
+)
 _SPOILERS = "warning: spoilers"
 _KEY_LINE = re.compile(r"([A-Za-z][A-Za-z0-9_ -]{0,39}?)\s*:(?:\s+(.*)|)")
 _BREAK = re.compile(r"<br\s*/?\s*>", re.IGNORECASE)
@@ -166,7 +167,7 @@ def _parse(text: str, *, id: str, source: str, line: int, report: Report) -> Rev
     shape = _imdb_page(lines) or _header(lines, where, line, report)
     fields, body = ({}, text) if shape is None else shape
     at = {name: (value, line + index) for name, (value, index) in fields.items()}
-    rid = _check_id(at.pop("id")[0], line) if "id" in at else id
+    rid = _check_id(raw, line) if (raw := at.pop("id", ("", 0))[0]) else id
     if not (body := _clean_body(body)):
         raise _Skip(line, "no review text after the header")
     return _make_review(rid, body, at, source=source, line=line, report=report)
@@ -189,12 +190,8 @@ def _imdb_page(lines: list[str]) -> tuple[dict[str, tuple[str, int]], str] | Non
             author = (prefix, i) if (prefix := text[: d.start()].strip()) else found[1] if len(found) > 1 else None
             fields.update(date=(d[0], i), **({"headline": found[0]} if found else {}))
             fields.update({"author": author} if author else {})
-            stop = (
-                j
-                for j, t in enumerate(lines)
-                if j > i and (_HELPFUL.match(t.strip()) or t.strip().lower() in _FURNITURE)
-            )
-            body = "\n".join(lines[i + 1 : next(stop, len(lines))])
+            end = next((j for j in range(i + 1, len(lines)) if _PAGE_END.match(lines[j])), len(lines))
+            body = "\n".join(lines[i + 1 : end])
             return fields, re.sub(rf"^\s*{_SPOILERS}\s*\n", "", body, flags=re.IGNORECASE)
         if text.lower() != _SPOILERS:
             found.append((text, i))
@@ -434,9 +431,8 @@ def _open(stream: IO[bytes]) -> tuple[bytes, _Joined]:
         return head, _Joined(head, io.BytesIO())
     head = head.removeprefix(codecs.BOM_UTF8)
     if (nul := head.find(b"\x00")) >= 0:  # UTF-16, binary, or text with a stray NUL (reported by line)
-        half = max(len(head) // 2, 1)
-        zeros = sorted((head[0::2].count(0), head[1::2].count(0)))
-        if zeros[1] > 0.3 * half and zeros[0] < 0.05 * half:
+        low, high = sorted((head[0::2].count(0), head[1::2].count(0)))  # UTF-16: NULs at every other byte
+        if high > 0.15 * len(head) and low < 0.025 * len(head):
             raise _Skip(1, "UTF-16 text without a byte-order mark; save it as UTF-8")
         try:
             codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
@@ -530,7 +526,7 @@ def _jsonl_reviews(src: _Joined, where: str, stem: str, report: Report) -> Itera
 def _record(obj: Mapping[str, object], where: str, stem: str, no: int, report: Report) -> Review:
     """The review of one JSON Lines or CSV record: only ``id``/``review_id``, ``text`` and :data:`FIELDS` are read."""
     fields = {str(k).strip().lower().replace(" ", "_"): v for k, v in obj.items()}
-    rid = next((fields[k] for k in ("id", "review_id") if fields.get(k) not in (None, "")), f"{stem}-{no}")
+    ids = [v for k in ("id", "review_id") if (v := fields.get(k)) is not None and str(v).strip()]
     if "text" not in fields:
         names = ", ".join(sorted(str(k) for k in obj))[:300]
         raise _Skip(no, f"record has no 'text' field (fields: {names}); expected the review in 'text'")
@@ -539,7 +535,9 @@ def _record(obj: Mapping[str, object], where: str, stem: str, no: int, report: R
     if not (body := _clean_body(text)):
         raise _Skip(no, "'text' is empty")
     at = {name: (fields[name], no) for name in FIELDS if name in fields}
-    return _make_review(_check_id(rid, no), body, at, source=where, line=no, report=report)
+    return _make_review(
+        _check_id(ids[0], no) if ids else f"{stem}-{no}", body, at, source=where, line=no, report=report
+    )
 
 
 def _csv_reviews(src: _Joined, where: str, stem: str, report: Report, *, delimiter: str) -> Iterator[Review | _Skip]:

@@ -33,6 +33,7 @@ def read(*inputs: str | Path, strict: bool = False) -> tuple[list[Review], list[
 # -- every input shape ------------------------------------------------------------------------------
 
 
+@pytest.mark.shared
 def test_seed_imdb_page_copy(shared_data: Path) -> None:
     path = shared_data / "seed" / "hard-hit-2021-imdb-user-review.txt"
     (review,), problems = read(path)
@@ -615,3 +616,10 @@ def test_fuzz_csv_round_trip(fuzz_dir: Path, texts: list[str]) -> None:
         reviews, problems = read(path)
         assert problems == []
         assert [r.text for r in reviews] == [t.strip() for t in texts]
+
+
+def test_blank_ids_fall_back_to_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "ids.jsonl"
+    path.write_text('{"id": " ", "review_id": "", "text": "No usable id."}\n{"id": 7, "text": "Numeric id."}\n')
+    assert [r.id for r in read(path)[0]] == ["ids-1", "7"]
+    assert parse_review("id:\nfilm_year: 2001\n---\nFine.", id="stem").id == "stem"
