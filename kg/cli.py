@@ -35,7 +35,7 @@ def cli(verbose: int) -> None:
 
 
 def _report_problem(problem: InputProblem) -> None:
-    click.echo(f"skipped: {problem}", err=True)
+    click.echo(f"{'warning' if problem.kept else 'skipped'}: {problem}", err=True)
 
 
 def _formats(value: str) -> list[str]:

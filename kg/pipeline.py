@@ -131,7 +131,7 @@ def build(
         summary.reviews += 1
         if progress is not None:
             progress(summary.reviews)
-    summary.skipped = len(summary.problems)
+    summary.skipped = sum(not p.kept for p in summary.problems)
     summarize(ds, summary)
     return Build(ds, summary)
 

@@ -216,7 +216,7 @@ def _header(lines: list[str], where: str, line: int, report: Report) -> tuple[di
         if front or not known or (j < len(lines) and lines[j].strip()):
             return None
         expected = "expected '---' after the last 'key: value' line"
-        report(InputProblem(where, line + j, f"header has no '---' line after it; {expected}"))
+        report(InputProblem(where, line + j, f"header has no '---' line after it; {expected}", kept=True))
     fields: dict[str, tuple[str, int]] = {}
     for key, value, index in pairs:
         if key in _HEADER_KEYS:
@@ -236,7 +236,7 @@ def _make_review(rid: str, body: str, fields: _Fields, *, source: str, line: int
     where = source or "<text>"
     if m := _SURROGATE.search(body):
         why = f"text has an unpaired surrogate {m[0]!a} at character {m.start() + 1}, not valid Unicode"
-        report(InputProblem(where, line, why + "; replaced by U+FFFD"))
+        report(InputProblem(where, line, why + "; replaced by U+FFFD", kept=True))
         body = _SURROGATE.sub("\ufffd", body)
     values: dict[str, str | int | None] = {}
     for name in (n for n in FIELDS if n in fields):  # rating_best before rating, which is checked against it
@@ -244,7 +244,7 @@ def _make_review(rid: str, body: str, fields: _Fields, *, source: str, line: int
         try:
             values[name] = _field(name, raw, best if isinstance(best, str) else None)
         except ValueError as bad:
-            report(InputProblem(where, at, f"{bad}; {name} dropped, review kept"))
+            report(InputProblem(where, at, f"{bad}; {name} dropped, review kept", kept=True))
     year = values.pop("film_year", None)
     strings: dict[str, Any] = {k: v for k, v in values.items() if isinstance(v, str)}
     return Review(rid, body, source, line, film_year=year if isinstance(year, int) else None, **strings)
