@@ -8,6 +8,7 @@ a message that names the broken node.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,6 +126,15 @@ def test_alignments_to_marl_prov_and_wikidata(ontology: Graph) -> None:
     assert {WD.P161, WD.P453} <= set(ontology.objects(FKG.Performance, RDFS.seeAlso))
     verdicts = {v for v in ontology.subjects(RDF.type, FKG.Verdict)}
     assert verdicts == {FKG.Better, FKG.Worse, FKG.Equal, FKG.Mixed}
+
+
+def test_shapes_use_only_declared_terms(ontology: Graph, shapes: Graph) -> None:
+    declared = declared_terms(ontology)
+    used = {str(t)[len(NS) :] for t in shapes.all_nodes() if isinstance(t, URIRef) and str(t).startswith(NS)}
+    assert used <= declared, sorted(used - declared)
+    queries = " ".join(str(q) for q in shapes.objects(None, SH.select))
+    in_queries = set(re.findall(r"\bfkg:(\w+)", queries))
+    assert in_queries <= declared, sorted(in_queries - declared)
 
 
 def test_shapes_parse_and_every_constraint_has_a_message(shapes: Graph) -> None:
