@@ -154,8 +154,8 @@ def validate(graph: str, shapes: str | None) -> None:
     Example:
       kg validate output/kg.trig
     """
+    from kg.shacl import validate as run_validate
     from kg.store import read_graph
-    from kg.store import validate as run_validate
 
     problems = run_validate(read_graph(graph), shapes=shapes)
     for line in problems:

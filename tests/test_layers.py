@@ -17,6 +17,7 @@ LAYERS = [
     {"model"},
     {"vocab"},
     {"sparql", "endpoint", "store", "evaluate"},
+    {"shacl"},
     {"reviews", "extract", "link", "emit", "lineage", "render", "server"},
     {"pipeline"},
     {"cli"},
@@ -27,7 +28,7 @@ OWNERS = {  # third-party library -> the kg modules allowed to import it
     "SPARQLWrapper": {"endpoint"},
     "networkx": {"lineage"},
     "pyvis": {"render"},
-    "pyshacl": {"store"},
+    "pyshacl": {"shacl"},
 }
 
 
