@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.reviews import read_reviews
 from rdflib import Dataset
 from rdflib.namespace import RDF
 
@@ -20,6 +19,7 @@ from kg.emit import emit_into
 from kg.extract import extract
 from kg.link import Catalog, link
 from kg.model import InputProblem, Review
+from kg.reviews import read_reviews
 from kg.store import write_graph
 from kg.vocab import DEFAULT_BASE, FKG, MARL, SCHEMA
 

@@ -74,7 +74,10 @@ def _take_sparql_constraints(shapes: Graph) -> list[tuple[str, str]]:
         )
         target = " UNION ".join(f"{{ {t} }}" for t in _targets(shapes, shape))
         body = select.replace("$this", "?this")
-        query = prefixes + re.sub(r"\bWHERE\s*\{", lambda m: f"{m.group(0)} {target} ", body, count=1, flags=re.I)
+        where = re.search(r"\bWHERE\s*\{", body, flags=re.I)
+        if where is None:
+            raise ValueError(f"SPARQL constraint of {shape} has no WHERE clause")
+        query = f"{prefixes}{body[: where.end()]} {target} {body[where.end() :]}"
         out.append((query, message))
         shapes.remove((shape, SH.sparql, constraint))
     return out

@@ -365,7 +365,6 @@ NOT_TEXT = "is not the text of the review"
 
 FILM_BREAKS = {
     "no name": drop(REMAKE, SCHEMA.name, "must have a schema:name"),
-    "name not a string": add(REMAKE, SCHEMA.name, Literal(98), "must have a schema:name, a plain string"),
     "name not a string": put(REMAKE, SCHEMA.name, Literal(1998), REMAKE, "schema:name"),
     "year not a gYear": put(REMAKE, SCHEMA.datePublished, Literal("1998"), REMAKE, "xsd:gYear"),
     "two years": add(REMAKE, SCHEMA.datePublished, Literal("1999", datatype=XSD.gYear), "xsd:gYear"),
