@@ -212,9 +212,7 @@ def families_by_size(G: nx.DiGraph, *, min_size: int = 2) -> list[list[str]]:
     return sorted(found, key=lambda fam: (-len(fam), key(fam[0])))
 
 
-def people_across(
-    G: nx.DiGraph, films: Iterable[str], *, min_films: int = 1
-) -> dict[str, list[dict[str, Any]]]:
+def people_across(G: nx.DiGraph, films: Iterable[str], *, min_films: int = 1) -> dict[str, list[dict[str, Any]]]:
     """The people credited on ``films`` (e.g. a family), person IRI -> their credits.
 
     Each credit is ``{"film", "role", "character", "name"}``; people on more
@@ -232,13 +230,9 @@ def people_across(
     credits: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for film in sorted(films, key=release_key(G)):
         for credit in G.nodes[film].get("people", []):
-            credits[credit["iri"]].append(
-                {"film": film, **{k: credit[k] for k in ("role", "character", "name")}}
-            )
+            credits[credit["iri"]].append({"film": film, **{k: credit[k] for k in ("role", "character", "name")}})
     kept = {p: c for p, c in credits.items() if len({x["film"] for x in c}) >= min_films}
-    return dict(
-        sorted(kept.items(), key=lambda item: (-len({x["film"] for x in item[1]}), item[1][0]["name"]))
-    )
+    return dict(sorted(kept.items(), key=lambda item: (-len({x["film"] for x in item[1]}), item[1][0]["name"])))
 
 
 def find_problems(G: nx.DiGraph) -> list[LineageProblem]:
@@ -265,9 +259,7 @@ def find_problems(G: nx.DiGraph) -> list[LineageProblem]:
         if y0 is not None and y1 is not None and y1 < y0 and original != remake:
             message = f"{_label(G, remake)} is said to be a remake of {_label(G, original)}, which is newer"
             problems.append(
-                LineageProblem(
-                    "impossible-date", (original, remake), message, _evidence(G, [(original, remake)])
-                )
+                LineageProblem("impossible-date", (original, remake), message, _evidence(G, [(original, remake)]))
             )
     return problems
 

@@ -60,9 +60,7 @@ class Evidence:
     context: str | None = None  # the review's words around the claim, as plain text
 
 
-def _scan(
-    graph: Graph, s: Node | None, p: Node, o: Node | None = None
-) -> Iterator[tuple[Node, Node, Node | None]]:
+def _scan(graph: Graph, s: Node | None, p: Node, o: Node | None = None) -> Iterator[tuple[Node, Node, Node | None]]:
     """Triples ``(s, o, context)`` over every named graph of a dataset, or the one graph."""
     if graph.context_aware:
         for qs, _, qo, ctx in graph.quads((s, p, o, None)):  # type: ignore[attr-defined]
@@ -149,8 +147,7 @@ def to_digraph(graph: Graph) -> nx.DiGraph:
         others = sorted({str(n) for n in alt.get(film, [])} - set(main))
         titles = main + others or [_key(str(film))]
         places = sorted(
-            (name_of(c), _key(str(c))) if isinstance(c, URIRef) else (str(c), str(c))
-            for c in countries.get(film, [])
+            (name_of(c), _key(str(c))) if isinstance(c, URIRef) else (str(c), str(c)) for c in countries.get(film, [])
         )
         G.add_node(
             str(film),
@@ -159,9 +156,7 @@ def to_digraph(graph: Graph) -> nx.DiGraph:
             year=_year(dates.get(film, [])),
             countries=[name for name, _ in places],
             country_codes=[code for _, code in places],
-            languages=sorted(
-                name_of(x) if isinstance(x, URIRef) else str(x) for x in languages.get(film, [])
-            ),
+            languages=sorted(name_of(x) if isinstance(x, URIRef) else str(x) for x in languages.get(film, [])),
             directors=[],
             people=[],
             reviews=0,

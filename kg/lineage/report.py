@@ -83,7 +83,8 @@ def serialize_family(G: nx.DiGraph, film: str, *, format: str = "text") -> str:
         raise KgError(f"unknown format {format!r}: expected 'text' or 'json'")
     span = f"{min(years)}-{max(years)}" if years else "years unknown"
     lines = [
-        f"Remake family of {G.nodes[gens[0][0]].get('title')}: {len(family)} films, {span}, "
+        f"Remake family of {G.nodes[gens[0][0]].get('title')}: {len(family)} film{'' if len(family) == 1 else 's'}, "
+        f"{span}, "
         f"{len(countries)} countr{'y' if len(countries) == 1 else 'ies'}"
     ]
     shown: set[str] = set()
