@@ -120,7 +120,14 @@ def family_of(G: nx.DiGraph, film: str) -> list[str]:
     ['a', 'b', 'orig']
     """
     _check(G, film)
-    return sorted(nx.node_connected_component(G.to_undirected(as_view=True), film), key=release_key(G))
+    seen, todo = {film}, [film]
+    while todo:  # a plain search over both directions: cheaper than an undirected view for small families
+        here = todo.pop()
+        for other in (*G.succ[here], *G.pred[here]):
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return sorted(seen, key=release_key(G))
 
 
 def generations(G: nx.DiGraph, film: str) -> list[list[str]]:
@@ -138,9 +145,25 @@ def generations(G: nx.DiGraph, film: str) -> list[list[str]]:
     >>> generations(G, "remake")
     [['orig'], ['remake'], ['remake2']]
     """
-    sub = G.subgraph(family_of(G, film))
-    condensed = nx.condensation(sub)
+    family = family_of(G, film)
     key = release_key(G)
+    members = set(family)
+    waiting = {f: sum(1 for p in G.pred[f] if p in members) for f in family}
+    layer = [f for f in family if not waiting[f]]
+    layers, placed = [], 0
+    while layer:  # Kahn's algorithm by layers: a film's generation is its longest chain of originals
+        layers.append(sorted(layer, key=key))
+        placed += len(layer)
+        following = []
+        for f in layer:
+            for r in G.succ[f]:
+                waiting[r] -= 1
+                if not waiting[r]:
+                    following.append(r)
+        layer = following
+    if placed == len(family):
+        return layers
+    condensed = nx.condensation(G.subgraph(family))  # a cycle (a data problem): its films share a generation
     return [
         sorted((f for c in layer for f in condensed.nodes[c]["members"]), key=key)
         for layer in nx.topological_generations(condensed)
