@@ -28,6 +28,7 @@ JSON data read by a script that sets ``textContent``, or through
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import json
@@ -63,10 +64,12 @@ POLARITY = {"positive": "#59a14f", "negative": "#e15759", "neutral": "#bab0ac", 
 COLUMN, ROW = 260, 130  # pixels between year columns and between films of one column
 
 
+@functools.cache
 def _template(name: str) -> str:
     return (resources.files("kg") / "templates" / name).read_text(encoding="utf-8")
 
 
+@functools.cache
 def _vis_js() -> Path:
     """vis-network as shipped inside pyvis (the newest version it has)."""
     lib = Path(pyvis.__file__).parent / "templates" / "lib"

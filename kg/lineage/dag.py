@@ -211,11 +211,23 @@ def path_between(G: nx.DiGraph, source: str, target: str, *, directed: bool = Fa
     """
     _check(G, source)
     _check(G, target)
-    view = G if directed else G.to_undirected(as_view=True)
-    try:
-        return list(nx.shortest_path(view, source, target))
-    except nx.NetworkXNoPath:
+    parent: dict[str, str | None] = {source: None}
+    frontier = [source]
+    while frontier and target not in parent:  # breadth first, so the first path found is a shortest one
+        following = []
+        for here in frontier:
+            for other in sorted(G.succ[here]) + ([] if directed else sorted(G.pred[here])):
+                if other not in parent:
+                    parent[other] = here
+                    following.append(other)
+        frontier = following
+    if target not in parent:
         return []
+    path, step = [], target
+    while step is not None:
+        path.append(step)
+        step = parent[step]
+    return path[::-1]
 
 
 def families_by_size(G: nx.DiGraph, *, min_size: int = 2) -> list[list[str]]:

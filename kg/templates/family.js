@@ -218,6 +218,7 @@
   };
   network.once("afterDrawing", function () {
     window.filmkg.ready = true;
-    window.filmkg.drawnMs = performance.now() - started;
+    window.filmkg.drawnMs = performance.now() - started;  // from this script's start
+    window.filmkg.drawnAt = performance.now();  // from the start of navigation
   });
 })();
