@@ -158,7 +158,7 @@ def family_data(G: Any, family: Sequence[str]) -> dict[str, Any]:
     options["physics"] |= {"solver": "forceAtlas2Based", "stabilization": {"enabled": False}}
     position = _layout(G, family, generation, column)
     bottom = max(y for _, y in position.values()) + ROW
-    top = min(y for _, y in position.values()) - ROW
+    top = min(y for _, y in position.values()) - 70
     for f in family:
         data = G.nodes[f]
         country = (data.get("countries") or ["unknown"])[0]
