@@ -46,8 +46,19 @@ import pyvis
 from pyvis.network import Network
 from rdflib.graph import Graph
 
-from kg import lineage
 from kg.errors import KgError
+from kg.lineage import (
+    families_by_size,
+    family_key,
+    find_problems,
+    generations,
+    originals_of,
+    people_across,
+    release_key,
+    remake_ordinal,
+    remakes_of,
+    to_digraph,
+)
 from kg.vocab import fold
 
 __all__ = ["family_data", "family_html", "index_html", "write_pages", "write_site"]
@@ -142,7 +153,7 @@ def family_data(G: Any, family: Sequence[str]) -> dict[str, Any]:
     members = set(family)
     countries = sorted({(G.nodes[f].get("countries") or ["unknown"])[0] for f in family})
     colours = {c: (UNKNOWN if c == "unknown" else PALETTE[i % len(PALETTE)]) for i, c in enumerate(countries)}
-    generation = {f: i for i, layer in enumerate(lineage.generations(G, family[0])) for f in layer}
+    generation = {f: i for i, layer in enumerate(generations(G, family[0])) for f in layer}
     years = sorted({G.nodes[f].get("year") for f in family}, key=lambda y: (y is None, y or 0))
     column = {y: i * COLUMN for i, y in enumerate(years)}
     net = Network(directed=True)
@@ -175,10 +186,10 @@ def family_data(G: Any, family: Sequence[str]) -> dict[str, Any]:
                 {
                     "title": G.nodes[o]["title"],
                     "year": G.nodes[o].get("year"),
-                    "ordinal": lineage.remake_ordinal(G, f, o),
+                    "ordinal": remake_ordinal(G, f, o),
                     "evidence": _evidence(G, o, f),
                 }
-                for o in lineage.originals_of(G, f)
+                for o in originals_of(G, f)
             ],  # fmt: skip
             "iri": f,
         }
@@ -190,7 +201,7 @@ def family_data(G: Any, family: Sequence[str]) -> dict[str, Any]:
     for u, v in sorted(G.subgraph(family).edges):
         info = {"original": G.nodes[u]["title"], "remake": G.nodes[v]["title"], "evidence": _evidence(G, u, v)}
         net.add_edge(u, v, label="remake", kind="remake", info=info, id=f"remake {u} {v}", width=2)
-    credits = lineage.people_across(G, family)
+    credits = people_across(G, family)
     people_opinions = G.graph.get("person_opinions", {})
     for row, (person, items) in enumerate(credits.items()):
         shared = len({c["film"] for c in items}) > 1
@@ -236,8 +247,7 @@ def family_data(G: Any, family: Sequence[str]) -> dict[str, Any]:
                          info={"film": G.nodes[comp["film"]]["title"], "versus": G.nodes[comp["versus"]]["title"],
                                "verdict": comp["verdict"], "iri": comp["iri"]})  # fmt: skip
     problems = [
-        {"kind": p.kind, "message": p.message, "claims": list(p.claims)}
-        for p in lineage.find_problems(G.subgraph(family))
+        {"kind": p.kind, "message": p.message, "claims": list(p.claims)} for p in find_problems(G.subgraph(family))
     ]
     return {
         "nodes": net.nodes,
@@ -259,7 +269,7 @@ def _layout(
 
     def place(film: str) -> float:
         slot[film] = -1.0
-        children = [c for c in lineage.remakes_of(G, film) if c not in slot and generation[c] > generation[film]]
+        children = [c for c in remakes_of(G, film) if c not in slot and generation[c] > generation[film]]
         ys = [place(c) for c in children]
         if ys:
             slot[film] = sum(ys) / len(ys)
@@ -268,7 +278,7 @@ def _layout(
             rows[0] += 1
         return slot[film]
 
-    for film in sorted(family, key=lambda f: (generation[f], lineage.release_key(G)(f))):
+    for film in sorted(family, key=lambda f: (generation[f], release_key(G)(f))):
         if film not in slot:
             place(film)
     position: dict[str, tuple[float, float]] = {}
@@ -388,10 +398,10 @@ def write_pages(G: Any, outdir: str | Path, *, min_size: int = 2, inline: bool =
     """
     out = Path(outdir)
     (out / "families").mkdir(parents=True, exist_ok=True)
-    families = lineage.families_by_size(G, min_size=min_size)
+    families = families_by_size(G, min_size=min_size)
     written, links, taken = [], [], set()
     for family in families:
-        name = _filename(lineage.family_key(G, family), taken)
+        name = _filename(family_key(G, family), taken)
         path = out / "families" / f"{name}.html"
         path.write_text(family_html(G, family, inline=inline), encoding="utf-8")
         written.append(path)
@@ -414,4 +424,4 @@ def write_site(graph: Graph, outdir: str | Path, *, min_size: int = 2, inline: b
 
     This is what ``kg build`` and ``kg render`` call. Returns the paths written.
     """
-    return write_pages(lineage.to_digraph(graph), outdir, min_size=min_size, inline=inline)
+    return write_pages(to_digraph(graph), outdir, min_size=min_size, inline=inline)
