@@ -399,7 +399,9 @@ def write_pages(G: Any, outdir: str | Path, *, min_size: int = 2, inline: bool =
     out = Path(outdir)
     (out / "families").mkdir(parents=True, exist_ok=True)
     families = families_by_size(G, min_size=min_size)
-    written, links, taken = [], [], set()
+    written: list[Path] = []
+    links: list[str] = []
+    taken: set[str] = set()
     for family in families:
         name = _filename(family_key(G, family), taken)
         path = out / "families" / f"{name}.html"

@@ -223,7 +223,8 @@ def path_between(G: nx.DiGraph, source: str, target: str, *, directed: bool = Fa
         frontier = following
     if target not in parent:
         return []
-    path, step = [], target
+    path: list[str] = []
+    step: str | None = target
     while step is not None:
         path.append(step)
         step = parent[step]
