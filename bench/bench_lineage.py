@@ -104,7 +104,7 @@ def run(n_films: int, *, oxigraph: bool) -> dict[str, Any]:
     result["to_digraph_triples_per_s"] = round(len(g) / result["to_digraph_s"])
     if oxigraph:
         ds = Dataset(store="Oxigraph")
-        ds.addN((s, p, o, ds.default_context) for s, p, o in g)
+        ds.addN((s, p, o, ds.default_graph) for s, p, o in g)
         t = time.perf_counter()
         H = lineage.to_digraph(ds)
         result["to_digraph_oxigraph_s"] = round(time.perf_counter() - t, 3)

@@ -92,6 +92,11 @@
     return copy;
   }));
   var network = new vis.Network(document.getElementById("network"), { nodes: nodes, edges: edges }, data.options);
+  function fitAll() {  // fit the visible nodes, with room left for the year labels above them
+    network.fit({ animation: false });
+    network.moveTo({ scale: network.getScale() * 0.9, animation: false });
+  }
+  fitAll();
 
   network.on("beforeDrawing", function (ctx) {
     ctx.save();
@@ -174,7 +179,7 @@
       return { id: e.id, hidden: nodes.get(e.from).hidden };
     }));
     setEdges(["comparison"], !opinions.checked);
-    network.fit({ animation: false });
+    fitAll();
   }
   people.addEventListener("change", sync);
   opinions.addEventListener("change", sync);
