@@ -127,14 +127,10 @@ def desconocido() -> Dataset:
     """
     ds = Dataset()
     cat = ds.graph(iri("graph", "catalog"))
-    orig = add_film(
-        cat, "El desconocido", 2015, "ES", director="Dani de la Torre", actors=(("Luis Tosar", "Carlos"),)
-    )
+    orig = add_film(cat, "El desconocido", 2015, "ES", director="Dani de la Torre", actors=(("Luis Tosar", "Carlos"),))
     steig = add_film(cat, "Steig. Nicht. Aus!", 2018, "DE", alt="Step Out", director="Christian Alvart")
     hard = add_film(cat, "Hard Hit", 2021, "KR", alt="Restricted Call", director="Kim Chang-ju")
-    retri = add_film(
-        cat, "Retribution", 2023, "US", director="Nimród Antal", actors=(("Liam Neeson", "Matt Turner"),)
-    )
+    retri = add_film(cat, "Retribution", 2023, "US", director="Nimród Antal", actors=(("Liam Neeson", "Matt Turner"),))
     add_film(cat, "Retribution", 2006, "JP")
     cat.add((steig, FKG.remakeOf, orig))
     samurai = add_film(cat, "Seven Samurai", 1954, "JP")
