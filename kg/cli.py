@@ -165,6 +165,44 @@ def validate(graph: str, shapes: str | None) -> None:
     click.echo(f"{graph}: conforms to the shapes")
 
 
+@cli.command()
+@click.argument("title")
+@click.option("--year", type=int, help="The film's year, when several films share the title.")
+@click.option("--graph", "graph_path", default=f"{DEFAULT_OUTPUT}/kg.trig", show_default=True, help="A built graph.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def lineage(title: str, year: int | None, graph_path: str, fmt: str) -> None:
+    """Print the remake family of the film TITLE as a tree by generation, with years and countries.
+
+    \b
+    Example:
+      kg lineage "El desconocido" --year 2015 --graph output/kg.trig
+    """
+    from kg.lineage import lineage_report
+    from kg.store import read_graph
+
+    click.echo(lineage_report(read_graph(graph_path), title, year=year, format=fmt))
+
+
+@cli.command()
+@click.option("--graph", "graph_path", default=f"{DEFAULT_OUTPUT}/kg.trig", show_default=True, help="A built graph.")
+@click.option("-o", "--output", "outdir", default=DEFAULT_OUTPUT, show_default=True, help="Folder to write into.")
+@click.option("--min-size", type=click.IntRange(1), default=2, show_default=True, help="Smallest family to draw.")
+@click.option("--inline", is_flag=True, help="Put the scripts and styles inside every page (one-file pages).")
+def render(graph_path: str, outdir: str, min_size: int, inline: bool) -> None:
+    """Write OUTDIR/index.html and a page per remake family (OUTDIR/families/*.html), for offline use.
+
+    \b
+    Example:
+      kg render --graph output/kg.trig -o output/
+    """
+    from kg.render import write_site
+    from kg.store import read_graph
+
+    written = write_site(read_graph(graph_path), outdir, min_size=min_size, inline=inline)
+    pages = sum(1 for p in written if p.parent.name == "families")
+    click.echo(f"wrote {pages} family pages and {Path(outdir) / 'index.html'}")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line; a :class:`~kg.errors.KgError` becomes ``Error: ...`` and exit status 1."""
     try:
