@@ -51,37 +51,115 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 WD = "http://www.wikidata.org/entity/"
 
 COUNTRIES = {
-    "Argentina": ("AR", "Argentina"), "Australia": ("AU", "Australia"), "Austria": ("AT", "Austria"),
-    "Bahamas": ("BS", "Bahamas"), "Belgium": ("BE", "Belgium"), "Brazil": ("BR", "Brazil"),
-    "Canada": ("CA", "Canada"), "Chile": ("CL", "Chile"), "China": ("CN", "China"),
-    "Czech Republic": ("CZ", "Czech Republic"), "Czechoslovakia": ("CS", "Czechoslovakia"),
-    "Denmark": ("DK", "Denmark"), "East Germany": ("DD", "East Germany"), "Finland": ("FI", "Finland"),
-    "France": ("FR", "France"), "Germany": ("DE", "Germany"), "West Germany": ("DE", "Germany"),
-    "Hong Kong": ("HK", "Hong Kong"), "Hungary": ("HU", "Hungary"), "India": ("IN", "India"),
-    "Indonesia": ("ID", "Indonesia"), "Ireland": ("IE", "Ireland"), "Israel": ("IL", "Israel"),
-    "Italy": ("IT", "Italy"), "Japan": ("JP", "Japan"), "Korea": ("KR", "South Korea"),
-    "South Korea": ("KR", "South Korea"), "Malta": ("MT", "Malta"), "Mexico": ("MX", "Mexico"),
-    "Netherlands": ("NL", "Netherlands"), "New Zealand": ("NZ", "New Zealand"), "Norway": ("NO", "Norway"),
-    "Philippines": ("PH", "Philippines"), "Romania": ("RO", "Romania"), "Russia": ("RU", "Russia"),
-    "Saudi Arabia": ("SA", "Saudi Arabia"), "Singapore": ("SG", "Singapore"),
-    "South Africa": ("ZA", "South Africa"), "Soviet Union": ("SU", "Soviet Union"), "Spain": ("ES", "Spain"),
-    "Sri Lanka": ("LK", "Sri Lanka"), "Sweden": ("SE", "Sweden"), "Switzerland": ("CH", "Switzerland"),
-    "Taiwan": ("TW", "Taiwan"), "Thailand": ("TH", "Thailand"), "UK": ("GB", "United Kingdom"),
-    "USA": ("US", "United States"), "United Arab Emirates": ("AE", "United Arab Emirates"),
-    "Vietnam": ("VN", "Vietnam"), "Yugoslavia": ("YU", "Yugoslavia"),
+    "Argentina": ("AR", "Argentina"),
+    "Australia": ("AU", "Australia"),
+    "Austria": ("AT", "Austria"),
+    "Bahamas": ("BS", "Bahamas"),
+    "Belgium": ("BE", "Belgium"),
+    "Brazil": ("BR", "Brazil"),
+    "Canada": ("CA", "Canada"),
+    "Chile": ("CL", "Chile"),
+    "China": ("CN", "China"),
+    "Czech Republic": ("CZ", "Czech Republic"),
+    "Czechoslovakia": ("CS", "Czechoslovakia"),
+    "Denmark": ("DK", "Denmark"),
+    "East Germany": ("DD", "East Germany"),
+    "Finland": ("FI", "Finland"),
+    "France": ("FR", "France"),
+    "Germany": ("DE", "Germany"),
+    "West Germany": ("DE", "Germany"),
+    "Hong Kong": ("HK", "Hong Kong"),
+    "Hungary": ("HU", "Hungary"),
+    "India": ("IN", "India"),
+    "Indonesia": ("ID", "Indonesia"),
+    "Ireland": ("IE", "Ireland"),
+    "Israel": ("IL", "Israel"),
+    "Italy": ("IT", "Italy"),
+    "Japan": ("JP", "Japan"),
+    "Korea": ("KR", "South Korea"),
+    "South Korea": ("KR", "South Korea"),
+    "Malta": ("MT", "Malta"),
+    "Mexico": ("MX", "Mexico"),
+    "Netherlands": ("NL", "Netherlands"),
+    "New Zealand": ("NZ", "New Zealand"),
+    "Norway": ("NO", "Norway"),
+    "Philippines": ("PH", "Philippines"),
+    "Romania": ("RO", "Romania"),
+    "Russia": ("RU", "Russia"),
+    "Saudi Arabia": ("SA", "Saudi Arabia"),
+    "Singapore": ("SG", "Singapore"),
+    "South Africa": ("ZA", "South Africa"),
+    "Soviet Union": ("SU", "Soviet Union"),
+    "Spain": ("ES", "Spain"),
+    "Sri Lanka": ("LK", "Sri Lanka"),
+    "Sweden": ("SE", "Sweden"),
+    "Switzerland": ("CH", "Switzerland"),
+    "Taiwan": ("TW", "Taiwan"),
+    "Thailand": ("TH", "Thailand"),
+    "UK": ("GB", "United Kingdom"),
+    "USA": ("US", "United States"),
+    "United Arab Emirates": ("AE", "United Arab Emirates"),
+    "Vietnam": ("VN", "Vietnam"),
+    "Yugoslavia": ("YU", "Yugoslavia"),
 }
 
 LANGUAGES = {
-    "Arabic": "ar", "Armenian": "hy", "Bengali": "bn", "Burmese": "my", "Cantonese": "zh", "Chechen": "ce",
-    "Chinese": "zh", "Czech": "cs", "Danish": "da", "Dutch": "nl", "English": "en", "Filipino": "tl",
-    "Finnish": "fi", "Flemish": "nl", "French": "fr", "Georgian": "ka", "German": "de", "Greek": "el",
-    "Gujarati": "gu", "Hebrew": "he", "Hindi": "hi", "Hungarian": "hu", "Icelandic": "is",
-    "Indonesian": "id", "Italian": "it", "Japanese": "ja", "Kannada": "kn", "Korean": "ko", "Latin": "la",
-    "Malayalam": "ml", "Mandarin": "zh", "Marathi": "mr", "Norwegian": "no", "Persian": "fa",
-    "Polish": "pl", "Portuguese": "pt", "Romanian": "ro", "Russian": "ru", "Serbian": "sr",
-    "Serbo-Croatian": "sh", "Sinhalese": "si", "Somali": "so", "Spanish": "es", "Swahili": "sw",
-    "Swedish": "sv", "Tagalog": "tl", "Tamil": "ta", "Telugu": "te", "Thai": "th", "Turkish": "tr",
-    "Ukrainian": "uk", "Urdu": "ur", "Vietnamese": "vi", "Welsh": "cy", "Xhosa": "xh", "Yiddish": "yi",
+    "Arabic": "ar",
+    "Armenian": "hy",
+    "Bengali": "bn",
+    "Burmese": "my",
+    "Cantonese": "zh",
+    "Chechen": "ce",
+    "Chinese": "zh",
+    "Czech": "cs",
+    "Danish": "da",
+    "Dutch": "nl",
+    "English": "en",
+    "Filipino": "tl",
+    "Finnish": "fi",
+    "Flemish": "nl",
+    "French": "fr",
+    "Georgian": "ka",
+    "German": "de",
+    "Greek": "el",
+    "Gujarati": "gu",
+    "Hebrew": "he",
+    "Hindi": "hi",
+    "Hungarian": "hu",
+    "Icelandic": "is",
+    "Indonesian": "id",
+    "Italian": "it",
+    "Japanese": "ja",
+    "Kannada": "kn",
+    "Korean": "ko",
+    "Latin": "la",
+    "Malayalam": "ml",
+    "Mandarin": "zh",
+    "Marathi": "mr",
+    "Norwegian": "no",
+    "Persian": "fa",
+    "Polish": "pl",
+    "Portuguese": "pt",
+    "Romanian": "ro",
+    "Russian": "ru",
+    "Serbian": "sr",
+    "Serbo-Croatian": "sh",
+    "Sinhalese": "si",
+    "Somali": "so",
+    "Spanish": "es",
+    "Swahili": "sw",
+    "Swedish": "sv",
+    "Tagalog": "tl",
+    "Tamil": "ta",
+    "Telugu": "te",
+    "Thai": "th",
+    "Turkish": "tr",
+    "Ukrainian": "uk",
+    "Urdu": "ur",
+    "Vietnamese": "vi",
+    "Welsh": "cy",
+    "Xhosa": "xh",
+    "Yiddish": "yi",
     "Zulu": "zu",
 }
 
@@ -99,7 +177,8 @@ SOURCES = [
         "url": "https://github.com/andreaeverett/movie-remakes/tree/"
         "2de3809f00eb2a57747de8246b47e0fbdaaf80fa/data_files",
         "title": "Remake pairs with OMDb metadata (andreaeverett/movie-remakes, 2017)",
-        "license": "MIT (repository licence); pairs from Wikipedia (CC BY-SA 4.0), metadata from the OMDb API",
+        "license": "MIT (repository licence); pairs from Wikipedia (CC BY-SA 4.0), "
+        "metadata from the OMDb API",
     },
     {
         "id": "remake_pairs_imdb_meta",
@@ -111,7 +190,8 @@ SOURCES = [
         "id": "wikipedia_remakes_graph",
         "url": "https://github.com/sravanrekandar/movies-remakes-visualisation-sanky-d3/blob/"
         "03ed5cf557d4dc0bdb1e0d53fd26f3a4a031a344/docs/assets/movies.json",
-        "title": "Films and remake edges with directors (sravanrekandar/movies-remakes-visualisation-sanky-d3)",
+        "title": "Films and remake edges with directors "
+        "(sravanrekandar/movies-remakes-visualisation-sanky-d3)",
         "license": "ISC (repository code); data parsed from Wikipedia's List of film remakes (CC BY-SA 4.0)",
     },
 ]
@@ -216,8 +296,18 @@ def read_sources(data: Path) -> tuple[list[Record], list[tuple[int, int]]]:
                 wd = row[f"{side}_wikidata_id"].strip() or None
                 if row[f"{side}_url"] and "#" in row[f"{side}_url"]:
                     wd = None  # the id of the page the section belongs to, not of this film
-                ids.append(add(Record("wikipedia_remakes_wikidata", title, parse_year(row[f"{side}_year"]),
-                                      akas, wikidata=wd, wiki=wiki)))
+                ids.append(
+                    add(
+                        Record(
+                            "wikipedia_remakes_wikidata",
+                            title,
+                            parse_year(row[f"{side}_year"]),
+                            akas,
+                            wikidata=wd,
+                            wiki=wiki,
+                        )
+                    )
+                )
             if ids[0] is not None and ids[1] is not None:
                 pairs.append((ids[0], ids[1]))
 
@@ -231,8 +321,16 @@ def read_sources(data: Path) -> tuple[list[Record], list[tuple[int, int]]]:
         guessed = any("Missing year" in r for r in m.get("remarks") or [])
         year = None if guessed else parse_year(m.get("year"))
         link = m.get("titleWikiLink") or ""
-        local[m["id"]] = add(Record("wikipedia_remakes_graph", title, year, akas, wiki=wiki_key(link),
-                                    directors=split_names(",".join(m.get("directors") or []))))
+        local[m["id"]] = add(
+            Record(
+                "wikipedia_remakes_graph",
+                title,
+                year,
+                akas,
+                wiki=wiki_key(link),
+                directors=split_names(",".join(m.get("directors") or [])),
+            )
+        )
     for m in movies:
         for r in m.get("remakes") or []:
             if m["id"] in local and r in local:
@@ -244,9 +342,19 @@ def read_sources(data: Path) -> tuple[list[Record], list[tuple[int, int]]]:
         for row in csv.DictReader(fh):
             title, akas = clean_title(row["Title"])
             year = parse_year(row["Year"])
-            idx = add(Record("remake_pairs_omdb", title, year, akas, imdb=row["imdbID"].strip() or None,
-                             countries=country_codes(row["Country"]), languages=language_codes(row["Language"]),
-                             directors=split_names(row["Director"]), actors=split_names(row["Actors"])))
+            idx = add(
+                Record(
+                    "remake_pairs_omdb",
+                    title,
+                    year,
+                    akas,
+                    imdb=row["imdbID"].strip() or None,
+                    countries=country_codes(row["Country"]),
+                    languages=language_codes(row["Language"]),
+                    directors=split_names(row["Director"]),
+                    actors=split_names(row["Actors"]),
+                )
+            )
             by_title_year[(row["Title"], year)] = idx
     with open(data / "remake_pairs_omdb" / "paired_movies.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -260,11 +368,19 @@ def read_sources(data: Path) -> tuple[list[Record], list[tuple[int, int]]]:
     with open(data / "remake_pairs_imdb_meta" / "imdb_df.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             title, akas = clean_title(row["Title"])
-            by_movie_id[row["Movie ID"]] = add(Record(
-                "remake_pairs_imdb_meta", title, parse_year(row["Year"]), akas,
-                imdb=row["IMDb ID"].strip() or None, countries=country_codes(row["Country"]),
-                languages=language_codes(row["Language"]), directors=split_names(row["Director"]),
-                actors=split_names(row["Actors"])))
+            by_movie_id[row["Movie ID"]] = add(
+                Record(
+                    "remake_pairs_imdb_meta",
+                    title,
+                    parse_year(row["Year"]),
+                    akas,
+                    imdb=row["IMDb ID"].strip() or None,
+                    countries=country_codes(row["Country"]),
+                    languages=language_codes(row["Language"]),
+                    directors=split_names(row["Director"]),
+                    actors=split_names(row["Actors"]),
+                )
+            )
     with open(data / "remake_pairs_imdb_meta" / "remakes_originals.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             ids = []
@@ -304,7 +420,11 @@ class Groups:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        wd, imdb, years = self.wd[ra] | self.wd[rb], self.imdb[ra] | self.imdb[rb], self.years[ra] | self.years[rb]
+        wd, imdb, years = (
+            self.wd[ra] | self.wd[rb],
+            self.imdb[ra] | self.imdb[rb],
+            self.years[ra] | self.years[rb],
+        )
         if len(wd) > 1 or len(imdb) > 1 or (years and max(years) - min(years) > 1):
             self.refused += 1
             return False
@@ -326,15 +446,18 @@ def drop_wrong_ids(records: list[Record]) -> None:
         for key in (r.wikidata, r.wiki):
             if key:
                 by_id[key].append(r)
-    for key, recs in by_id.items():
+    for recs in by_id.values():
         years = {r.year for r in recs if r.year}
         if len(years) <= 1:
             continue
         page = next((r.wiki for r in recs if r.wiki), "")
         m = re.search(r"\((\d{4})[^)]*\)\s*$", page or "")
         page_year = int(m.group(1)) if m else None
-        keep = [r for r in recs if r.wiki and wiki_matches(r.wiki, r.title, r.akas)
-                and (page_year is None or r.year == page_year)]
+        keep = [
+            r
+            for r in recs
+            if r.wiki and wiki_matches(r.wiki, r.title, r.akas) and (page_year is None or r.year == page_year)
+        ]
         keep_year = min((r.year for r in keep if r.year), default=None)
         kept = {id(r) for r in keep if r.year == keep_year}
         for r in recs:
@@ -374,8 +497,12 @@ def join(records: list[Record], pairs: list[tuple[int, int]]) -> Groups:
     return groups
 
 
-SOURCE_RANK = {"wikipedia_remakes_wikidata": 0, "wikipedia_remakes_graph": 1, "remake_pairs_omdb": 2,
-               "remake_pairs_imdb_meta": 3}
+SOURCE_RANK = {
+    "wikipedia_remakes_wikidata": 0,
+    "wikipedia_remakes_graph": 1,
+    "remake_pairs_omdb": 2,
+    "remake_pairs_imdb_meta": 3,
+}
 
 
 def lit(text: str) -> str:
@@ -407,7 +534,10 @@ def films_of(records: list[Record], groups: Groups) -> dict[int, dict[str, objec
             return out
 
         films[root] = {
-            "name": names[0], "names": names[1:], "year": year, "years": years,
+            "name": names[0],
+            "names": names[1:],
+            "year": year,
+            "years": years,
             "wikidata": next((r.wikidata for r in recs if r.wikidata), None),
             "imdb": next((r.imdb for r in recs if r.imdb), None),
             "countries": uniq([c for r in recs for c in r.countries], str),
@@ -440,8 +570,14 @@ def assign_keys(films: dict[int, dict[str, object]]) -> dict[int, str]:
             keys[roots[0]] = key
             continue
         used: set[str] = set()
-        for root in sorted(roots, key=lambda r: (str(films[r]["wikidata"] or "~"), str(films[r]["imdb"] or "~"),
-                                                 str(films[r]["names"]))):
+        for root in sorted(
+            roots,
+            key=lambda r: (
+                str(films[r]["wikidata"] or "~"),
+                str(films[r]["imdb"] or "~"),
+                str(films[r]["names"]),
+            ),
+        ):
             f = films[root]
             countries = f["countries"]
             suffix = str(countries[0]).lower() if countries else ""  # type: ignore[index]
@@ -455,8 +591,14 @@ def assign_keys(films: dict[int, dict[str, object]]) -> dict[int, str]:
     return keys
 
 
-def write_catalog(records: list[Record], pairs: list[tuple[int, int]], groups: Groups, out: Path,
-                  *, base: str = DEFAULT_BASE) -> dict[str, int]:
+def write_catalog(
+    records: list[Record],
+    pairs: list[tuple[int, int]],
+    groups: Groups,
+    out: Path,
+    *,
+    base: str = DEFAULT_BASE,
+) -> dict[str, int]:
     films = films_of(records, groups)
     keys = assign_keys(films)
     lines: set[str] = set()
@@ -509,11 +651,22 @@ def write_catalog(records: list[Record], pairs: list[tuple[int, int]], groups: G
     g = f"<{base}graph/catalog>"
     t(g, RDF_TYPE, f"<{PROV}Entity>")
     t(g, DCT + "title", lit("filmkg built-in catalog of films and remakes"))
-    t(g, DCT + "description", lit(
-        "Films, people and remake links merged from four public remake lists scraped from Wikipedia's "
-        "'List of film remakes' (A-M, N-Z) with Wikidata, OMDb and IMDb identifiers. Facts only."))
-    t(g, DCT + "license", lit("Facts from Wikipedia (CC BY-SA 4.0) and Wikidata (CC0), via the sources below; "
-                              "see each source's licence."))
+    t(
+        g,
+        DCT + "description",
+        lit(
+            "Films, people and remake links merged from four public remake lists scraped from Wikipedia's "
+            "'List of film remakes' (A-M, N-Z) with Wikidata, OMDb and IMDb identifiers. Facts only."
+        ),
+    )
+    t(
+        g,
+        DCT + "license",
+        lit(
+            "Facts from Wikipedia (CC BY-SA 4.0) and Wikidata (CC0), via the sources below; "
+            "see each source's licence."
+        ),
+    )
     t(g, PROV + "wasGeneratedBy", lit("scripts/build_catalog.py"))
     for src in SOURCES:
         node = f"<{base}source/{src['id']}>"
@@ -524,18 +677,32 @@ def write_catalog(records: list[Record], pairs: list[tuple[int, int]], groups: G
         t(node, DCT + "license", lit(src["license"]))
     out.parent.mkdir(parents=True, exist_ok=True)
     data = ("\n".join(sorted(lines)) + "\n").encode("utf-8")
-    with open(out, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
+    with (
+        open(out, "wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz,
+    ):
         gz.write(data)
-    return {"films": len(films), "people": len(people), "remake_links": len(links), "triples": len(lines),
-            "records": len(records), "refused_joins": groups.refused}
+    return {
+        "films": len(films),
+        "people": len(people),
+        "remake_links": len(links),
+        "triples": len(lines),
+        "records": len(records),
+        "refused_joins": groups.refused,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    default = os.environ.get("KG_SHARED_DATA") or str(Path(__file__).resolve().parent.parent / ".." / "shared" / "data")
+    default = os.environ.get("KG_SHARED_DATA") or str(
+        Path(__file__).resolve().parent.parent / ".." / "shared" / "data"
+    )
     parser.add_argument("data", nargs="?", default=default, help="the shared data folder")
-    parser.add_argument("-o", "--output", default=str(Path(__file__).resolve().parent.parent / "kg" / "data"
-                                                        / "catalog.nt.gz"))
+    parser.add_argument(
+        "-o",
+        "--output",
+        default=str(Path(__file__).resolve().parent.parent / "kg" / "data" / "catalog.nt.gz"),
+    )
     args = parser.parse_args(argv)
     records, pairs = read_sources(Path(args.data))
     groups = join(records, pairs)
