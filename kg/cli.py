@@ -8,11 +8,15 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kg.errors import InputError, KgError
 from kg.model import InputProblem
+
+if TYPE_CHECKING:
+    from kg.link import Catalog
 
 __all__ = ["cli", "main"]
 
@@ -66,8 +70,25 @@ def _formats(value: str) -> list[str]:
     show_default=True,
     help="Leave out claims with a lower confidence.",
 )
+@click.option(
+    "--catalog",
+    "catalogs",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A catalog of known films and people (Turtle in the graph contract's shape); repeatable.",
+)
+@click.option("--no-builtin", is_flag=True, help="Do not link against the built-in catalog.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(inputs: Sequence[str], outdir: str, formats: str, strict: bool, min_confidence: float, quiet: bool) -> None:
+def build(
+    inputs: Sequence[str],
+    outdir: str,
+    formats: str,
+    strict: bool,
+    min_confidence: float,
+    catalogs: Sequence[str],
+    no_builtin: bool,
+    quiet: bool,
+) -> None:
     """Build the graph from review files, folders or - (stdin); default: examples/.
 
     Writes OUTDIR/kg.ttl (the union of all graphs) and OUTDIR/kg.trig (one
@@ -75,14 +96,18 @@ def build(inputs: Sequence[str], outdir: str, formats: str, strict: bool, min_co
 
     \b
     Example:
-      kg build examples/ reviews.jsonl -o output/ --format ttl,trig,nt
+      kg build examples/ reviews.jsonl -o output/ --format ttl,trig,nt --catalog my-films.ttl
     """
     from kg.pipeline import build as run_build
     from kg.pipeline import write_build
 
     chosen = _formats(formats)
     result = run_build(
-        list(inputs) or [DEFAULT_INPUT], strict=strict, min_confidence=min_confidence, on_problem=_report_problem
+        list(inputs) or [DEFAULT_INPUT],
+        catalog=_catalog(catalogs, no_builtin),
+        strict=strict,
+        min_confidence=min_confidence,
+        on_problem=_report_problem,
     )
     write_build(result, outdir, formats=chosen)
     if not quiet:
@@ -100,8 +125,24 @@ def build(inputs: Sequence[str], outdir: str, formats: str, strict: bool, min_co
     help="Score this built graph instead of building.",
 )
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+@click.option(
+    "--catalog",
+    "catalogs",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A catalog of known films and people (Turtle in the graph contract's shape); repeatable.",
+)
+@click.option("--no-builtin", is_flag=True, help="Do not link against the built-in catalog.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_(gold: str, inputs: Sequence[str], graph_path: str | None, min_confidence: float, as_json: bool) -> None:
+def eval_(
+    gold: str,
+    inputs: Sequence[str],
+    graph_path: str | None,
+    min_confidence: float,
+    catalogs: Sequence[str],
+    no_builtin: bool,
+    as_json: bool,
+) -> None:
     """Score extraction against gold annotations (precision, recall, F1 per field).
 
     Builds the reviews that GOLD names, from INPUTS or else from the sources
@@ -122,7 +163,11 @@ def eval_(gold: str, inputs: Sequence[str], graph_path: str | None, min_confiden
         sources = list(inputs) or _gold_sources(Path(gold), rows)
         wanted = {r["review"] for r in rows}
         result = run_build(
-            sources, min_confidence=min_confidence, keep=lambda r: r.id in wanted, on_problem=_report_problem
+            sources,
+            catalog=_catalog(catalogs, no_builtin),
+            min_confidence=min_confidence,
+            keep=lambda r: r.id in wanted,
+            on_problem=_report_problem,
         )
         graph = union(result.dataset)
     res = score(rows, graph)
@@ -131,6 +176,15 @@ def eval_(gold: str, inputs: Sequence[str], graph_path: str | None, min_confiden
     else:
         for line in format_scores(res):
             click.echo(line)
+
+
+def _catalog(paths: Sequence[str], no_builtin: bool) -> Catalog | None:
+    """The built-in catalog (unless ``no_builtin``) and the user's files, merged; ``None`` if neither."""
+    from kg.link import load_catalog
+
+    if no_builtin and not paths:
+        return None
+    return load_catalog(paths, builtin=not no_builtin)
 
 
 def _gold_sources(gold: Path, rows: list[dict[str, object]]) -> list[str]:
