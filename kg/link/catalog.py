@@ -110,7 +110,7 @@ class MemoryCatalog:
             )
         else:
             key = self._free_key(entity.key, self.films)
-            entity = replace(entity, key=key)
+            entity = replace(entity, key=key) if key != entity.key else entity
         self.films[key] = entity
         self.languages[key] = tuple(dict.fromkeys((*self.languages.get(key, ()), *languages)))
         for name in (entity.name, *entity.names):
@@ -131,10 +131,9 @@ class MemoryCatalog:
             entity = replace(old, wikidata=old.wikidata or entity.wikidata, imdb=old.imdb or entity.imdb)
         else:
             key = self._free_key(entity.key, self.people)
-            entity = replace(entity, key=key)
+            entity = replace(entity, key=key) if key != entity.key else entity
         self.people[key] = entity
-        for name in (entity.name, *entity.names):
-            self._names[fold(name)].add(key)
+        self._names.clear()  # rebuilt on the next person_candidates()
         for ident in (entity.wikidata, entity.imdb):
             if ident:
                 self._ids.setdefault(ident, key)
@@ -219,6 +218,10 @@ class MemoryCatalog:
 
     def person_candidates(self, name: str) -> list[Candidate]:
         """People that ``name`` may denote (names equal after folding), best first."""
+        if not self._names:
+            for key, ent in self.people.items():
+                for n in (ent.name, *ent.names):
+                    self._names[fold(n)].add(key)
         keys = self._names.get(fold(name), set())
         return [Candidate(self.people[k], 1.0) for k in sorted(keys)]
 
@@ -245,41 +248,63 @@ def _quads(data: bytes | None, *, path: str, fmt: ox.RdfFormat) -> Iterator[ox.Q
         raise CatalogError(f"cannot read: {err}", path=path) from err
 
 
+_TYPE, _NAME, _ALT, _DATE, _COUNTRY, _LANG, _SAMEAS, _CREDIT, _REMAKE, _DERIVED = range(10)
+_DISPATCH = {
+    _RDF_TYPE: _TYPE,
+    _S + "name": _NAME,
+    _S + "alternateName": _ALT,
+    _S + "datePublished": _DATE,
+    _S + "countryOfOrigin": _COUNTRY,
+    _S + "inLanguage": _LANG,
+    _OWL_SAMEAS: _SAMEAS,
+    _S + "sameAs": _SAMEAS,
+    _REMAKE_OF: _REMAKE,
+    "http://www.w3.org/ns/prov#wasDerivedFrom": _DERIVED,
+    **{_S + local: _CREDIT for local in _ROLES},
+}
+
+
 def _collect(quads: Iterable[ox.Quad]) -> tuple[dict[str, _Raw], dict[str, str], list[str]]:
     raw: dict[str, _Raw] = defaultdict(_Raw)
     labels: dict[str, str] = {}
     sources: list[str] = []
+    named, dispatch = ox.NamedNode, _DISPATCH
     for q in quads:
-        s, p, o = q.subject, q.predicate.value, q.object
-        if not isinstance(s, ox.NamedNode):
+        p = q.predicate.value
+        code = dispatch.get(p)
+        s = q.subject
+        if code is None or type(s) is not named:
             continue
+        o = q.object
         if isinstance(o, ox.Triple):
             continue
-        r = raw[s.value]
-        ov = o.value
-        if p == _RDF_TYPE:
+        sv, ov = s.value, o.value
+        r = raw[sv]
+        if code == _TYPE:
             r.types.add(ov)
-        elif p == _S + "name":
+        elif code == _NAME:
             r.names.append(ov)
-            labels[s.value] = ov
-        elif p == _S + "alternateName":
+            labels[sv] = ov
+        elif code == _ALT:
             r.alt.append(ov)
-        elif p == _S + "datePublished":
-            m = re.match(r"\d{4}", ov)
-            r.year = int(m.group(0)) if m else r.year
-        elif p == _S + "countryOfOrigin":
+        elif code == _DATE:
+            if ov[:4].isdigit():
+                r.year = int(ov[:4])
+        elif code == _COUNTRY:
             r.countries.append(ov.rstrip("/").rsplit("/", 1)[-1].upper())
-        elif p == _S + "inLanguage":
+        elif code == _LANG:
             r.languages.append(ov)
-        elif p in (_OWL_SAMEAS, _S + "sameAs"):
+        elif code == _SAMEAS:
             m = _ID.search(ov)
             if m:
                 r.ids.append(m.group(1) or m.group(2))
-        elif p.startswith(_S) and p[len(_S) :] in _ROLES and isinstance(o, ox.NamedNode):
-            r.credits.append((_ROLES[p[len(_S) :]], ov))
-        elif p == _REMAKE_OF and isinstance(o, ox.NamedNode):
-            r.originals.append(ov)
-        elif p == "http://www.w3.org/ns/prov#wasDerivedFrom" and s.value.endswith("/graph/catalog"):
+        elif code == _CREDIT:
+            if type(o) is named:
+                r.credits.append((_ROLES[p[len(_S) :]], ov))
+        elif code == _REMAKE:
+            if type(o) is named:
+                r.originals.append(ov)
+        elif code == _DERIVED and sv.endswith("/graph/catalog"):
             sources.append(ov)
     return raw, labels, sources
 
