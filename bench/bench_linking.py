@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rdflib import Dataset, Literal, URIRef  # noqa: E402
+from rdflib import Dataset, URIRef  # noqa: E402
 from rdflib.namespace import OWL, RDF  # noqa: E402
 
 from kg.emit import emit_into  # noqa: E402
