@@ -219,6 +219,50 @@ def validate(graph: str, shapes: str | None) -> None:
     click.echo(f"{graph}: conforms to the shapes")
 
 
+@cli.command()
+@click.argument("graph", default=f"{DEFAULT_OUTPUT}/kg.trig", type=str)
+@click.option(
+    "--endpoint",
+    default="https://query.wikidata.org/sparql",
+    show_default=True,
+    help="A Wikidata-style SPARQL endpoint (its query URL).",
+)
+@click.option("-o", "--output", "out", help="Write the enriched graph here (default: over GRAPH).")
+@click.option(
+    "--cache",
+    default=None,
+    help="Folder for cached answers (default: .kg-cache/wikidata beside GRAPH); a second run asks nothing.",
+)
+@click.option("--batch", type=click.IntRange(1, 500), default=50, show_default=True, help="Items per query.")
+@click.option("--timeout", type=click.FloatRange(1), default=60.0, show_default=True, help="Seconds per request.")
+def enrich(graph: str, endpoint: str, out: str | None, cache: str | None, batch: int, timeout: float) -> None:
+    """Add Wikidata's facts about the graph's linked films, in the named graph <graph/wikidata>.
+
+    Asks for remake links (P144/P4969, both ends films), directors (P57), cast
+    with characters (P161/P453), dates (P577), countries (P495) and IMDb ids
+    (P345) of every film with owl:sameAs wd:Q..., in batches, politely, and
+    keeps the answers in a cache.
+
+    \b
+    Example:
+      kg enrich output/kg.trig --endpoint http://127.0.0.1:7878/query
+    """
+    from kg.endpoint import Endpoint
+    from kg.link.wikidata import enrich as run_enrich
+    from kg.store import read_graph, write_graph
+
+    path = Path(graph)
+    ds = read_graph(path)
+    folder = Path(cache) if cache else path.resolve().parent / ".kg-cache" / "wikidata"
+    result = run_enrich(ds, Endpoint(endpoint, timeout=timeout), cache=folder, batch=batch)
+    target = write_graph(ds, out or path)
+    click.echo(
+        f"films linked to Wikidata {result.films}, known to the endpoint {result.known}, "
+        f"triples added {result.triples}, requests {result.requests} (cached {result.cached})"
+    )
+    click.echo(f"wrote            {target}")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line; a :class:`~kg.errors.KgError` becomes ``Error: ...`` and exit status 1."""
     try:

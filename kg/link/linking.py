@@ -42,7 +42,8 @@ CATALOG_PREFIX = "catalog:"  # film keys that resolve() adds: "catalog:<catalog 
 
 THRESHOLD = 0.8  # least score of a link
 MARGIN = 0.1  # least lead of the best candidate over the next
-FAMILY_BOOST = 0.15  # candidate is in the remake family of the reviewed film
+FAMILY_BOOST = 0.15  # candidate is an original or a remake of the reviewed film
+SIBLING_BOOST = 0.03  # candidate is another remake of the same original (or the like)
 PEOPLE_BOOST = 0.1  # the review names someone the catalog credits in the candidate
 COUNTRY_BOOST, COUNTRY_COST = 0.05, 0.2
 NAMED_CONFIDENCE = 0.8  # resolve(): the other film is named (title or year) next to a remake cue
@@ -95,14 +96,15 @@ def _window(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return (sentences[-1][0], sentences[-1][1]) if sentences else (0, 0)
 
 
-def _family(catalog: Catalog, key: str | None) -> set[str]:
+def _family(catalog: Catalog, key: str | None) -> dict[str, float]:
+    """The films related to ``key`` by a remake link, with the boost each gets (siblings less)."""
     if key is None:
-        return set()
+        return {}
     near = set(catalog.originals(key)) | set(catalog.remakes(key))
-    for k in list(near):  # siblings: other remakes of the same original
-        near |= set(catalog.remakes(k)) | set(catalog.originals(k))
-    near.discard(key)
-    return near
+    boosts = {k: SIBLING_BOOST for n in near for k in (*catalog.remakes(n), *catalog.originals(n))}
+    boosts.update({k: FAMILY_BOOST for k in near})
+    boosts.pop(key, None)
+    return boosts
 
 
 def _distinctive(title: str) -> bool:
@@ -112,7 +114,7 @@ def _distinctive(title: str) -> bool:
 
 
 def _choose(
-    film: Film, catalog: Catalog, *, family: set[str], people: set[str], exclude: set[str]
+    film: Film, catalog: Catalog, *, family: dict[str, float], people: set[str], exclude: set[str]
 ) -> Link | None:
     pool: dict[str, Candidate] = {}
     for name in (film.title, *film.aka):
@@ -129,14 +131,17 @@ def _choose(
         ent, base, support = c.entity, c.score, False
         s = base
         if key in family:
-            s, support = s + FAMILY_BOOST, True
+            s, support = s + family[key], True
         credited = {
             fold(p.name) for role, pk in catalog.credits(key) if (p := catalog.entity(pk)) is not None
         }
         if credited & people:
             s, support = s + PEOPLE_BOOST, True
         if film.countries and ent.countries:
-            s += COUNTRY_BOOST if set(film.countries) & set(ent.countries) else -COUNTRY_COST
+            if set(film.countries) & set(ent.countries):
+                s, support = s + COUNTRY_BOOST, True
+            else:
+                s -= COUNTRY_COST
         if film.year is not None and ent.year == film.year:
             support = True
         scored.append((s, base, support, ent))
@@ -192,7 +197,7 @@ def link(extraction: Extraction, catalog: Catalog | None = None) -> Links:
     order = sorted(extraction.films, key=lambda f: f.key != reviewed)
     if reviewed is not None and reviewed not in films:
         f = next(f for f in order if f.key == reviewed)
-        chosen = _choose(f, catalog, family=set(), people=people, exclude=set())
+        chosen = _choose(f, catalog, family={}, people=people, exclude=set())
         if chosen is not None:
             films[reviewed] = chosen
     anchor = films[reviewed].entity if reviewed in films else None
@@ -304,7 +309,8 @@ def resolve(extraction: Extraction, catalog: Catalog | None = None) -> Extractio
         if cue is not None:
             relate(f.key, lk.entity.key, cue, NAMED_CONFIDENCE)
         done.add(lk.entity.key)
-    # 2. family films the text names by title, or by year next to a cue
+    # 2. family films the text names by title, or by year next to a cue (where no film is named yet)
+    taken = [(m.start, m.end) for f in extraction.films for m in f.mentions]
     added: list[Film] = []
     own = fold_title(e.name)
     years: dict[int, list[str]] = {}
@@ -317,7 +323,11 @@ def resolve(extraction: Extraction, catalog: Catalog | None = None) -> Extractio
         if other is None:
             continue
         names = [n for n in (other.name, *other.names) if fold_title(n) != own]
-        hits = [(s, t) for s, t in _name_spans(text, names) if near_cue(s) is not None]
+        hits = [
+            (s, t)
+            for s, t in _name_spans(text, names)
+            if near_cue(s) is not None and not any(a < t and s < b for a, b in taken)
+        ]
         if not hits and other.year and len(years.get(other.year, [])) == 1 and other.year != e.year:
             hits = [
                 (m.start(), m.end())
