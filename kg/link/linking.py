@@ -107,6 +107,11 @@ def _family(catalog: Catalog, key: str | None) -> dict[str, float]:
     return boosts
 
 
+def _year_of(catalog: Catalog, key: str) -> int | None:
+    ent = catalog.entity(key)
+    return ent.year if ent is not None else None
+
+
 def _distinctive(title: str) -> bool:
     """A title that one word of ordinary prose is unlikely to be (two words or a long one)."""
     words = fold_title(title).split()
@@ -318,6 +323,7 @@ def resolve(extraction: Extraction, catalog: Catalog | None = None) -> Extractio
         other = catalog.entity(k)
         if other is not None and other.year:
             years.setdefault(other.year, []).append(k)
+    found: dict[str, list[tuple[int, int]]] = {}
     for k in sorted(family - done):
         other = catalog.entity(k)
         if other is None:
@@ -334,7 +340,29 @@ def resolve(extraction: Extraction, catalog: Catalog | None = None) -> Extractio
                 for m in _YEAR.finditer(text)
                 if int(m.group(0)) == other.year and any(abs(c.start - m.start()) < 40 for c in cues)
             ]
-        if not hits:
+        if hits:
+            found[k] = hits
+    # a span that names several family films (remakes sharing a title) is the one whose year is near it
+    claims: dict[tuple[int, int], list[str]] = {}
+    for k, hits in found.items():
+        for span in hits:
+            claims.setdefault(span, []).append(k)
+    for span, keys in claims.items():
+        if len(keys) > 1:
+            lo, hi = _window(sentences, span[0])
+            gap: dict[int, int] = {}  # year -> its least distance from the span
+            for m in _YEAR.finditer(text, lo, hi):
+                d = max(m.start() - span[1], span[0] - m.end(), 0)
+                gap[int(m.group(0))] = min(d, gap.get(int(m.group(0)), d))
+            dist = {k: gap[y] for k in keys if (y := _year_of(catalog, k)) in gap}
+            best = min(dist.values(), default=None)
+            winner = [k for k, d in dist.items() if d == best]
+            for k in keys:
+                if len(winner) != 1 or k != winner[0]:
+                    found[k] = [h for h in found[k] if h != span]
+    for k, hits in sorted(found.items()):
+        other = catalog.entity(k)
+        if not hits or other is None:
             continue
         s, t = hits[0]
         cue = near_cue(s) or min(cues, key=lambda c: abs(c.start - s))
