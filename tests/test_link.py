@@ -352,3 +352,18 @@ def test_a_catalog_without_films_is_refused(tmp_path: Path) -> None:
         load_catalog([empty], builtin=False)
     with pytest.raises(CatalogError, match="no such catalog file"):
         load_catalog([tmp_path / "missing.ttl"], builtin=False)
+
+
+def test_the_one_known_remake_of_a_reviewed_original() -> None:
+    cat = parse_catalog(CATALOG_TTL, name="test")
+    body = "The remake could never match the original, and nobody should try."
+    x = Extraction(
+        review=Review(id="r18", text=body, imdb_id="tt0054215"),
+        films=(Film("f0", "Psycho", 1960),),
+        reviewed_film="f0",
+    )
+    done = resolve(x, cat)
+    assert [(r.source, r.target, r.evidence.text) for r in done.relations] == [
+        (CATALOG_PREFIX + "psycho-1998", "f0", "remake")
+    ]
+    assert done.film(CATALOG_PREFIX + "psycho-1998").mentions == ()  # "the original" is the reviewed film

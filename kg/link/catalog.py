@@ -22,7 +22,6 @@ from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
-from rapidfuzz import fuzz, process
 
 from kg.errors import CatalogError
 from kg.model import Candidate, Entity
@@ -203,6 +202,8 @@ class MemoryCatalog:
                 s = ALTERNATE
             scores[key] = max(scores.get(key, 0.0), s)
         if not scores and len(folded) >= 4:
+            from rapidfuzz import fuzz, process  # only when a title is not known as written (saves start-up)
+
             for choice, ratio, _ in process.extract(
                 folded, self._fuzzy_choices(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8
             ):

@@ -383,14 +383,16 @@ def resolve(extraction: Extraction, catalog: Catalog | None = None) -> Extractio
         target = None
         if len(originals) == 1 and (original_cue is not None or not remakes):
             target = next(iter(originals))
-        elif not originals and len(remakes) == 1 and original_cue is None:
+        elif not originals and len(remakes) == 1:  # "the original" of an original is the film itself
             target = next(iter(remakes))
         other = catalog.entity(target) if target else None
         if other is not None and target is not None:
-            cue = original_cue if (original_cue is not None and target in originals) else cues[0]
-            mentions = (
-                (Mention(cue.start, cue.end, MentionKind.FILM, cue.text),) if cue is original_cue else ()
-            )
+            names_original = original_cue is not None and target in originals
+            if names_original and original_cue is not None:
+                cue = original_cue
+            else:
+                cue = next((c for c in cues if _REMAKE_CUE.fullmatch(c.text)), cues[0])
+            mentions = (Mention(cue.start, cue.end, MentionKind.FILM, cue.text),) if names_original else ()
             key = CATALOG_PREFIX + target
             added.append(
                 Film(key=key, title=other.name, year=other.year, countries=other.countries, mentions=mentions)
