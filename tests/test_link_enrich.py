@@ -124,6 +124,17 @@ def test_enrich_adds_wikidata_facts_in_their_own_graph(oxigraph: str, built: Pat
     # the reviews' graphs are untouched
     assert {k: len(ds.graph(k)) for k in before} == before
 
+    # enriching the enriched graph again asks nothing and adds nothing: the films it minted are not asked about
+    class Silent:
+        url = oxigraph
+
+        def select(self, query: str) -> None:
+            raise AssertionError(f"asked again: {query[:80]}")
+
+    size = len(g)
+    again = enrich(ds, Silent(), cache=tmp_path / "cache", batch=2)  # type: ignore[arg-type]
+    assert (again.films, again.requests) == (5, 0) and len(ds.graph(WIKIDATA_GRAPH)) == size
+
 
 def test_a_second_run_asks_nothing(oxigraph: str, tmp_path: Path) -> None:
     cache = tmp_path / "cache"

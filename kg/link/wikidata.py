@@ -56,9 +56,14 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 """
 # one query per kind of fact keeps the answers small (no cross products); $VALUES is the bound item list
 QUERIES = {
-    "facts": """SELECT ?item ?date ?code ?imdb WHERE {
+    "facts": """SELECT ?item ?date ?code ?cname ?imdb WHERE {
   VALUES ?item { $VALUES }
-  { ?item wdt:P577 ?date } UNION { ?item wdt:P495 ?country . ?country wdt:P297 ?code } UNION { ?item wdt:P345 ?imdb }
+  { ?item wdt:P577 ?date }
+  UNION
+  { ?item wdt:P495 ?country . ?country wdt:P297 ?code .
+    OPTIONAL { ?country rdfs:label ?cname . FILTER(LANGMATCHES(LANG(?cname), "en")) } }
+  UNION
+  { ?item wdt:P345 ?imdb }
 }""",
     "labels": """SELECT ?item ?label WHERE {
   VALUES ?item { $VALUES }
@@ -94,7 +99,7 @@ class FilmFacts:
     qid: str
     label: str | None = None
     years: set[int] = field(default_factory=set)
-    countries: set[str] = field(default_factory=set)
+    countries: dict[str, str | None] = field(default_factory=dict)  # ISO code -> English name
     imdb: set[str] = field(default_factory=set)
     directors: dict[str, str] = field(default_factory=dict)  # person QID -> name
     cast: dict[tuple[str, str | None], str] = field(default_factory=dict)  # (person QID, character) -> name
@@ -235,7 +240,7 @@ def _absorb(facts: WikidataFacts, kind: str, result: SelectResult) -> None:
             if (y := _year(row.get("date"))) is not None:
                 f.years.add(y)
             if (code := _text(row.get("code"))) and re.fullmatch(r"[A-Za-z]{2}", code):
-                f.countries.add(code.upper())
+                f.countries[code.upper()] = f.countries.get(code.upper()) or _text(row.get("cname"))
             if (imdb := _text(row.get("imdb"))) and re.fullmatch(r"tt\d+", imdb):
                 f.imdb.add(imdb)
         elif kind == "labels":
@@ -256,14 +261,23 @@ def _absorb(facts: WikidataFacts, kind: str, result: SelectResult) -> None:
                 f.remakes[r] = (old[0] or label, min(filter(None, (old[1], year)), default=None))
 
 
-def linked_films(ds: Dataset) -> dict[str, URIRef]:
-    """The Wikidata ids of a graph's films (``owl:sameAs wd:Q…``) and the film node of each."""
+def linked_films(ds: Dataset, *, skip: Iterable[URIRef] = ()) -> dict[str, URIRef]:
+    """The Wikidata ids of a graph's films (``owl:sameAs wd:Q…``) and the film node of each.
+
+    Graphs named in ``skip`` (an earlier enrichment) are not read, so a rerun asks the same.
+    """
+    skipped = set(skip)
     out: dict[str, URIRef] = {}
-    for film in sorted(set(ds.subjects(RDF.type, SCHEMA.Movie)), key=str):
-        for o in ds.objects(film, OWL.sameAs):
-            text = str(o)
-            if isinstance(film, URIRef) and text.startswith(str(WD)) and _QID.match(text[len(str(WD)) :]):
-                out.setdefault(text[len(str(WD)) :], film)
+    for film, _, o, ctx in sorted(
+        ds.quads((None, OWL.sameAs, None, None)), key=lambda q: (str(q[0]), str(q[2]))
+    ):
+        if ctx in skipped or getattr(ctx, "identifier", None) in skipped:
+            continue
+        text = str(o)
+        if not (isinstance(film, URIRef) and text.startswith(str(WD)) and _QID.match(text[len(str(WD)) :])):
+            continue
+        if (film, RDF.type, SCHEMA.Movie) in ds:
+            out.setdefault(text[len(str(WD)) :], film)
     return out
 
 
@@ -294,9 +308,9 @@ def enrich(
     mints them (``person/slug``, ``film/slug-year``) with ``owl:sameAs`` their items.
     Raises :class:`~kg.errors.EndpointError` when the endpoint fails; ``ds`` is then unchanged.
     """
-    films = linked_films(ds)
-    facts = fetch_facts(films, endpoint, cache=cache, batch=batch, progress=progress)
     name = iri("graph", "wikidata", base=base)
+    films = linked_films(ds, skip=[name])
+    facts = fetch_facts(films, endpoint, cache=cache, batch=batch, progress=progress)
     g = ds.graph(name)
     g.remove((None, None, None))
     g.add((name, RDF.type, PROV.Entity))
@@ -311,10 +325,18 @@ def enrich(
             continue
         known += 1
         film = films[q]
+        g.add((film, RDF.type, SCHEMA.Movie))
+        for label in (ds.value(film, SCHEMA.name), f.label):
+            if label is not None:
+                g.add((film, SCHEMA.name, Literal(str(label))))
+                break
         for first in sorted(f.years)[:1]:
             g.add((film, SCHEMA.datePublished, Literal(f"{first:04d}", datatype=XSD.gYear)))
-        for code in sorted(f.countries):
-            g.add((film, SCHEMA.countryOfOrigin, country_iri(code, base=base)))
+        for code, cname in sorted(f.countries.items()):
+            country = country_iri(code, base=base)
+            g.add((film, SCHEMA.countryOfOrigin, country))
+            g.add((country, RDF.type, SCHEMA.Country))
+            g.add((country, SCHEMA.name, Literal(cname or code)))
         for tt in sorted(f.imdb):
             g.add((film, SCHEMA.sameAs, URIRef(f"https://www.imdb.com/title/{tt}/")))
         for p, pname in sorted(f.directors.items()):
