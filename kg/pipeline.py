@@ -17,7 +17,7 @@ from rdflib.namespace import RDF
 
 from kg.emit import emit_into
 from kg.extract import extract
-from kg.link import Catalog, link
+from kg.link import Catalog, link, resolve
 from kg.model import InputProblem, Review
 from kg.reviews import read_reviews
 from kg.store import write_graph
@@ -124,7 +124,7 @@ def build(
     for review in read_reviews(inputs, strict=strict, on_problem=problem):
         if keep is not None and not keep(review):
             continue
-        extraction = extract(review)
+        extraction = resolve(extract(review), catalog)
         if min_confidence > 0:
             extraction = extraction.with_min_confidence(min_confidence)
         emit_into(ds, extraction, link(extraction, catalog), base=base)
