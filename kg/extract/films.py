@@ -1,14 +1,272 @@
-"""Films that a review names or identifies, and which one it reviews."""
+"""Films that a review names or identifies, and which one it reviews.
+
+Titles are spotted where a careful reader sees them: in quotes or italics
+markers, with a year (``Psycho (1960)``), after words that announce a film
+("remake of", "films like"), in the reviewer's own capitals convention, and
+as "aka" titles. Descriptions ("the original", "the 1962 version", "the
+Spanish original", "this remake") are resolved against the reviewed film and
+the other films of the review: an earlier or later film with the reviewed
+film's title is a film of its own ("the 1979 original"), never merged.
+"""
 
 from __future__ import annotations
 
-from kg.model import Film, Review
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.text import (
+    Spot,
+    clean_text,
+    find_akas,
+    find_descriptions,
+    find_sentences,
+    find_title_spots,
+    find_title_words,
+    meta_title,
+    remake_role,
+    sentence_at,
+)
+from kg.model import Film, Mention, MentionKind, Review
+from kg.vocab import fold_title
 
 __all__ = ["find_films"]
 
+FILM = MentionKind.FILM
+
+
+@dataclass
+class _Draft:
+    title: str
+    year: int | None = None
+    aka: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    side: str = ""  # "reviewed", "earlier", "later", "" (a film named in the text)
+    first: int = 10**9
+
+    def add(self, start: int, end: int) -> None:
+        if (start, end) not in self.spans:
+            self.spans.append((start, end))
+            self.first = min(self.first, start)
+
+    def names(self) -> set[str]:
+        return {fold_title(n) for n in (self.title, *self.aka)}
+
 
 def find_films(review: Review) -> tuple[list[Film], str | None]:
-    """The films of ``review`` and the key of the reviewed one (first version: metadata only)."""
-    if not review.film_title:
-        return [], None
-    return [Film(key="f0", title=review.film_title, year=review.film_year)], "f0"
+    """The films of ``review`` and the key of the reviewed one.
+
+    Parameters
+    ----------
+    review : Review
+        The review; its ``film_title``/``film_year`` make the reviewed film.
+
+    Returns
+    -------
+    tuple of (list of Film, str or None)
+        Every film the text names or identifies (the reviewed film first, key
+        ``f0``), each with the spans that name or describe it; and the key of
+        the reviewed film (``None`` when the metadata names none).
+
+    Examples
+    --------
+    >>> r = Review(id="x", text="A remake of the 1962 original, Cape Fear (1991) is loud.",
+    ...            film_title="Cape Fear", film_year=1991)
+    >>> films, key = find_films(r)
+    >>> [(f.title, f.year) for f in films], key
+    ([('Cape Fear', 1991), ('Cape Fear', 1962)], 'f0')
+    """
+    text = clean_text(review.text)
+    sentences = list(find_sentences(text))
+    reviewed = _Draft(meta_title(review.film_title), review.film_year, side="reviewed") if review.film_title else None
+    drafts: list[_Draft] = [reviewed] if reviewed else []
+    spots = find_title_spots(text, reviewed.title if reviewed else None)
+    role = remake_role(text, reviewed.title if reviewed else None, reviewed.year if reviewed else None)
+
+    # 1. named titles
+    for spot in spots:
+        _place(spot, drafts, reviewed)
+    if reviewed:
+        for start, end in find_title_words(text, reviewed.title):
+            if not any(s <= start < e for d in drafts for s, e in d.spans):
+                reviewed.add(start, end)
+    for d in list(drafts):
+        if d.side != "reviewed":
+            for start, end in find_title_words(text, d.title):
+                if not any(s <= start < e or start <= s < end for x in drafts for s, e in x.spans):
+                    d.add(start, end)
+    _merge_short_names(drafts)
+
+    # 2. aka titles
+    for main_end, aka_title, a_start, a_end in find_akas(text):
+        owner = next((d for d in drafts for s, e in d.spans if e == main_end), None)
+        if owner is None:
+            continue
+        for d in [x for x in drafts if x is not owner and (x.side == "" and fold_title(x.title) == fold_title(aka_title))]:
+            drafts.remove(d)
+        if fold_title(aka_title) not in owner.names():
+            owner.aka.append(aka_title)
+        owner.add(a_start, a_end)
+
+    # 3. descriptions: "the original", "the 1962 version", "this remake"
+    if reviewed:
+        original = _named_original(text, sentences, drafts, reviewed)
+        for desc in find_descriptions(text):
+            _resolve(desc, drafts, reviewed, original, role, text)
+
+    films: list[Film] = []
+    keyed = sorted(drafts, key=lambda d: (d.side != "reviewed", d.first))
+    for i, d in enumerate(keyed):
+        mentions = tuple(Mention.of(review.text, s, e, FILM) for s, e in sorted(d.spans))
+        films.append(
+            Film(
+                key=f"f{i}",
+                title=d.title,
+                year=d.year,
+                aka=tuple(dict.fromkeys(d.aka)),
+                countries=tuple(dict.fromkeys(d.countries)),
+                mentions=mentions,
+            )
+        )
+    return films, ("f0" if reviewed else None)
+
+
+def _place(spot: Spot, drafts: list[_Draft], reviewed: _Draft | None) -> None:
+    """Add a named title to the film it names, or make a new film of it."""
+    key = fold_title(spot.title)
+    if reviewed and key in reviewed.names():
+        if spot.year is None or spot.year == reviewed.year or reviewed.year is None:
+            if spot.side not in ("earlier", "later"):
+                reviewed.add(spot.start, spot.end)
+                if reviewed.year is None and spot.year:
+                    reviewed.year = spot.year
+                _countries(reviewed, spot)
+                return
+    same = [d for d in drafts if d is not reviewed and key in d.names()]
+    for d in same:
+        if spot.year is None or d.year is None or d.year == spot.year:
+            if spot.side and d.side and spot.side != d.side:
+                continue
+            d.add(spot.start, spot.end)
+            d.year = d.year or spot.year
+            _countries(d, spot)
+            return
+    d = _Draft(spot.title, spot.year, side=spot.side if reviewed and key in reviewed.names() else "")
+    d.add(spot.start, spot.end)
+    _countries(d, spot)
+    drafts.append(d)
+
+
+def _countries(d: _Draft, spot: Spot) -> None:
+    if spot.country and spot.country not in d.countries:
+        d.countries.append(spot.country)
+
+
+_NUMERAL = re.compile(r"^(?:\d+|[ivx]+|part|chapter|episode)$")
+
+
+def _merge_short_names(drafts: list[_Draft]) -> None:
+    """A short form of a longer title in the same review ("Strangers") names that film (as an aka)."""
+    for short in list(drafts):
+        if short.side == "reviewed" or short.year is not None:
+            continue
+        s_words = fold_title(short.title).split()
+        for long in drafts:
+            if long is short or short not in drafts:
+                continue
+            for name in long.names():
+                l_words = name.split()
+                if len(l_words) <= len(s_words):
+                    continue
+                rest = None
+                if l_words[: len(s_words)] == s_words:
+                    rest = l_words[len(s_words) :]
+                elif l_words[-len(s_words) :] == s_words:
+                    rest = l_words[: -len(s_words)]
+                if rest and not any(_NUMERAL.match(w) for w in rest):
+                    long.aka.append(short.title)
+                    for s, e in short.spans:
+                        long.add(s, e)
+                    drafts.remove(short)
+                    break
+
+
+_REMAKE_OF = re.compile(
+    r"\b(?:re-?make|remade|adaptation|version|update|based (?:off|on)|inspired by)\b[^.!?;]{0,12}?\b(?:of|from|on)\b",
+    re.I,
+)
+
+
+def _named_original(text: str, sentences: list[tuple[int, int]], drafts: list[_Draft], reviewed: _Draft) -> _Draft | None:
+    """The named film that the reviewed film remakes ("a remake of X"), if the text says so."""
+    for m in _REMAKE_OF.finditer(text):
+        window_end = min(len(text), m.end() + 70, sentence_at(sentences, m.start())[1])
+        best: tuple[int, _Draft] | None = None
+        for d in drafts:
+            if d is reviewed or d.side == "later":
+                continue
+            for s, _ in d.spans:
+                if m.end() <= s < window_end and (best is None or s < best[0]):
+                    best = (s, d)
+        if best and not re.search(r"\b(?:novel|book|play|story|stories)\b", text[m.end() : best[0]], re.I):
+            d = best[1]
+            if reviewed.year is None or d.year is None or d.year < reviewed.year:
+                return d
+    return None
+
+
+def _resolve(desc: Spot, drafts: list[_Draft], reviewed: _Draft, original: _Draft | None, role: str, text: str) -> None:
+    """Attach a description to the film it identifies (creating that film where it must)."""
+    if any(s <= desc.start < e or desc.start <= s < desc.end for d in drafts for s, e in d.spans):
+        return
+    side = desc.side
+    year = desc.year
+    if side == "this":
+        reviewed.add(desc.start, desc.end)
+        return
+    if year is not None:
+        if year == reviewed.year:
+            reviewed.add(desc.start, desc.end)
+            return
+        same_year = [d for d in drafts if d.year == year and d is not reviewed]
+        if same_year and not desc.same_title:
+            same_year[0].add(desc.start, desc.end)
+            return
+        if reviewed.year is not None:
+            side = "earlier" if year < reviewed.year else "later"
+    elif desc.decade is not None and reviewed.year is not None:
+        if desc.decade <= reviewed.year < desc.decade + 10:
+            reviewed.add(desc.start, desc.end)
+            return
+        side = "earlier" if desc.decade < reviewed.year else "later"
+    if side == "earlier":
+        if role == "original" and year is None and not desc.same_title:
+            reviewed.add(desc.start, desc.end)
+            return
+        if original is not None and not desc.same_title:
+            original.add(desc.start, desc.end)
+            _countries(original, desc)
+            return
+    elif side == "later":
+        if role == "remake" and year is None:
+            reviewed.add(desc.start, desc.end)
+            return
+        if role != "original" and not desc.same_title and year is None:
+            return
+    else:
+        return
+    # a film with the reviewed film's title, earlier or later than it
+    if reviewed.year is None and year is None:
+        return  # two films of one title and no year to tell them apart
+    twin = next(
+        (d for d in drafts if d.side == side and fold_title(d.title) == fold_title(reviewed.title)
+         and (year is None or d.year is None or d.year == year)),
+        None,
+    )
+    if twin is None:
+        twin = _Draft(reviewed.title, year, side=side)
+        drafts.append(twin)
+    twin.year = twin.year or year
+    twin.add(desc.start, desc.end)
+    _countries(twin, desc)
+
