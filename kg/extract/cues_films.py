@@ -86,7 +86,7 @@ GENRE_WORDS = frozenset(
     "thriller thrillers horror comedy drama film films movie movies picture flick classic classics "
     "action crime noir western musical romance romantic melodrama adaptation version remake feature "
     "cult silent black-and-white b-movie mystery sci-fi science-fiction fantasy animated cartoon war "
-    "gangster heist slasher zombie monster disaster spy superhero documentary tv television".split()
+    "gangster heist slasher zombie monster disaster spy superhero documentary tv television vehicle".split()
 )
 
 # Nouns that, after "the"/"this" (and optional year/adjectives), describe one film of the review.
@@ -106,7 +106,11 @@ LEAD_IN_CUES: tuple[str, ...] = (
     "re-make of",
     "remade as",
     "remade into",
-    "version of",
+    "new version of",
+    "film version of",
+    "screen version of",
+    "updated version of",
+    "remake version of",
     "adaptation of",
     "sequel to",
     "sequels",
@@ -148,7 +152,7 @@ NON_FILM_CONTEXT = frozenset(
 
 # Words before a quotation that make it speech or a nickname, not a title.
 QUOTE_SPEECH_CUES = frozenset(
-    "says said say saying asks asked ask shouts shouted shouting yells yelled screams screamed "
+    "says said saying asks asked ask shouts shouted shouting yells yelled screams screamed "
     "cries cried tells told whispers whispered replies replied nicknamed dubbed moan moans "
     "line lines quote quotes tagline taglines slogan warned warns touts announces".split()
 )

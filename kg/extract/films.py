@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from kg.extract.text import (
     Spot,
@@ -25,6 +26,7 @@ from kg.extract.text import (
     meta_title,
     remake_role,
     sentence_at,
+    side_before,
 )
 from kg.model import Film, Mention, MentionKind, Review
 from kg.vocab import fold_title
@@ -86,9 +88,14 @@ def find_films(review: Review) -> tuple[list[Film], str | None]:
     # 1. named titles
     for spot in spots:
         _place(spot, drafts, reviewed)
+    twins: list[Spot] = []
     if reviewed:
         for start, end in find_title_words(text, reviewed.title):
-            if not any(s <= start < e for d in drafts for s, e in d.spans):
+            if any(s <= start < e for d in drafts for s, e in d.spans):
+                continue
+            if side_before(text, start) == "earlier":
+                twins.append(Spot(start, end, text[start:end], side="earlier", same_title=True))
+            else:
                 reviewed.add(start, end)
     for d in list(drafts):
         if d.side != "reviewed":
@@ -99,7 +106,9 @@ def find_films(review: Review) -> tuple[list[Film], str | None]:
 
     # 2. aka titles
     for main_end, aka_title, a_start, a_end in find_akas(text):
-        owner = next((d for d in drafts for s, e in d.spans if e == main_end), None)
+        owner = reviewed if main_end == -1 else next(
+            (d for d in drafts for s, e in d.spans if main_end - 2 <= e <= main_end), None
+        )
         if owner is None:
             continue
         for d in [x for x in drafts if x is not owner and (x.side == "" and fold_title(x.title) == fold_title(aka_title))]:
@@ -111,7 +120,7 @@ def find_films(review: Review) -> tuple[list[Film], str | None]:
     # 3. descriptions: "the original", "the 1962 version", "this remake"
     if reviewed:
         original = _named_original(text, sentences, drafts, reviewed)
-        for desc in find_descriptions(text):
+        for desc in sorted([*find_descriptions(text), *twins], key=lambda d: d.start):
             _resolve(desc, drafts, reviewed, original, role, text)
 
     films: list[Film] = []
@@ -131,9 +140,14 @@ def find_films(review: Review) -> tuple[list[Film], str | None]:
     return films, ("f0" if reviewed else None)
 
 
+_SEQUEL = re.compile(r"^(.+?)\s*[:,-]?\s+(?:part\s+)?(?:[2-4]|ii|iii|iv|two|three)$", re.I)
+
+
 def _place(spot: Spot, drafts: list[_Draft], reviewed: _Draft | None) -> None:
     """Add a named title to the film it names, or make a new film of it."""
     key = fold_title(spot.title)
+    if reviewed and len(key) >= 6 and SequenceMatcher(None, key, fold_title(reviewed.title)).ratio() >= 0.85:
+        key = fold_title(reviewed.title)  # a slip of the pen for the reviewed title
     if reviewed and key in reviewed.names():
         if spot.year is None or spot.year == reviewed.year or reviewed.year is None:
             if spot.side not in ("earlier", "later"):
@@ -183,7 +197,7 @@ def _merge_short_names(drafts: list[_Draft]) -> None:
                     rest = l_words[len(s_words) :]
                 elif l_words[-len(s_words) :] == s_words:
                     rest = l_words[: -len(s_words)]
-                if rest and not any(_NUMERAL.match(w) for w in rest):
+                if rest and not _NUMERAL.match(rest[0]):
                     long.aka.append(short.title)
                     for s, e in short.spans:
                         long.add(s, e)
@@ -219,6 +233,14 @@ def _resolve(desc: Spot, drafts: list[_Draft], reviewed: _Draft, original: _Draf
     """Attach a description to the film it identifies (creating that film where it must)."""
     if any(s <= desc.start < e or desc.start <= s < desc.end for d in drafts for s, e in d.spans):
         return
+    gap = re.match(r"\s*['\"\u201c\u2018*_]?", text[desc.end :])
+    follower = desc.end + (gap.end() if gap else 0)
+    for d in drafts:
+        if any(s == follower for s, _ in d.spans):  # "the 2018 German adaptation X": the words describe X
+            d.add(desc.start, desc.end)
+            d.year = d.year or desc.year
+            _countries(d, desc)
+            return
     side = desc.side
     year = desc.year
     if side == "this":
@@ -256,15 +278,19 @@ def _resolve(desc: Spot, drafts: list[_Draft], reviewed: _Draft, original: _Draf
     else:
         return
     # a film with the reviewed film's title, earlier or later than it
-    if reviewed.year is None and year is None:
+    title = reviewed.title
+    prequel = _SEQUEL.match(title)
+    if prequel and side == "earlier" and not desc.same_title:
+        title = prequel.group(1)  # the film a sequel follows: a film of its own, not a remake
+    elif reviewed.year is None and year is None:
         return  # two films of one title and no year to tell them apart
     twin = next(
-        (d for d in drafts if d.side == side and fold_title(d.title) == fold_title(reviewed.title)
+        (d for d in drafts if d.side == side and fold_title(d.title) == fold_title(title)
          and (year is None or d.year is None or d.year == year)),
         None,
     )
     if twin is None:
-        twin = _Draft(reviewed.title, year, side=side)
+        twin = _Draft(title, year, side=side)
         drafts.append(twin)
     twin.year = twin.year or year
     twin.add(desc.start, desc.end)

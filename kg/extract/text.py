@@ -113,10 +113,10 @@ _INNER = frozenset("of the and a an in on at to from for de la le les el du des 
 _ABBREV_TOKEN = re.compile(r"^(?:[A-Z]\.)+$|^(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|Mt|Vs)\.$")
 _YEAR_RX = r"(?:1[89]\d\d|20[0-4]\d)"
 _QUOTED = (
-    re.compile(r'["\u201c]([^"\u201c\u201d\n]{1,80}?)["\u201d]'),
-    re.compile(r"(?<![\w'\u2019])['\u2018]([^'\u2018\u2019\n]{1,80}?)['\u2019](?![\w'\u2019])"),
-    re.compile(r"(?<![\w*])\*([^*\n]{1,80}?)\*(?![\w*])"),
-    re.compile(r"(?<![\w_])_([^_\n]{1,80}?)_(?![\w_])"),
+    re.compile(r'["\u201c](?!\s)([^"\u201c\u201d\n]{1,80}?)(?<!\s)["\u201d]'),
+    re.compile(r"(?<![\w'\u2019])['\u2018](?!\s)((?:[^'\u2018\u2019\n]|['\u2019](?=\w)){1,80}?)(?<!\s)['\u2019](?![\w'\u2019])"),
+    re.compile(r"(?<![\w*])\*(?!\s)([^*\n]{1,80}?)(?<!\s)\*(?![\w*])"),
+    re.compile(r"(?<![\w_])_(?!\s)([^_\n]{1,80}?)(?<!\s)_(?![\w_])"),
 )
 _SPEECH_AFTER = frozenset("said says warned warns asked asks screamed yelled shouted cried replied franchise series "
                           "saga novel book song songs character characters family tagline line".split())
@@ -145,7 +145,7 @@ def looks_like_title(title: str) -> bool:
     tokens = re.findall(r"[\w'\u2019&.!:?-]+", title)
     if not tokens or len(tokens) > 10 or len(title) > 70 or not (title[0].isupper() or title[0].isdigit()):
         return False
-    if re.fullmatch(r"[\d\s.,/-]+", title):
+    if re.fullmatch(r"[\d\s.,/-]+", title) or re.search(r"([a-zA-Z])\1\1", title):
         return False
     if len(tokens) == 1 and tokens[0].lower().strip(".!?") in NOT_TITLES:
         return False
@@ -165,6 +165,8 @@ def looks_like_title(title: str) -> bool:
 
 def _year_of(token: str) -> int | None:
     m = re.fullmatch(r"(\d{4})(?:'s)?", token)
+    if m and token.endswith("0's"):
+        return None
     if m and as_year(m.group(1)):
         return int(m.group(1))
     m = re.fullmatch(r"['\u2019](\d\d)", token)
@@ -175,7 +177,7 @@ def _year_of(token: str) -> int | None:
 
 
 def _decade_of(token: str) -> int | None:
-    m = re.fullmatch(r"(?:(1[89]|20)|['\u2019])?(\d)0['\u2019]?s", token)
+    m = re.fullmatch(r"(?:(1[89]|20)|['\u2019])?(\d)0['\u2019]?s", token.lower())
     if not m:
         return None
     century = int(m.group(1)) * 100 if m.group(1) else 1900
@@ -201,10 +203,10 @@ def _context_year(text: str, start: int, end: int) -> int | None:
     if m and not re.match(r"\s+in\s", after) or (m and re.match(r"\s+in\s+\d{4}\s*[,.;)]", after)):
         return int(m.group(1))
     before = text[max(0, start - 45) : start]
-    m = re.search(r"\b(" + _YEAR_RX + r")(?:'s)?\s+((?:[\w'\u2019-]+\s+){0,3})['\"\u201c\u2018*_]?$", before)
-    if m:
-        between = m.group(2).split()
-        if all(w.islower() or w.lower() in ("as",) or w.lower().rstrip("s") in _demonym_words() for w in between):
+    m = re.search(r"\b(" + _YEAR_RX + r")((?:'s)?)\s+((?:[\w'\u2019-]+\s+){0,3})['\"\u201c\u2018*_]?$", before)
+    if m and not (m.group(2) and m.group(1).endswith("0")):
+        between = m.group(3).split()
+        if all(w.islower() or w.endswith("'s") or w.lower() in _demonym_words() for w in between):
             return int(m.group(1))
     return None
 
@@ -215,7 +217,12 @@ def _demonym_words() -> frozenset[str]:
     return frozenset(w for k in DEMONYMS for w in k.split())
 
 
-def _side_before(text: str, start: int) -> str:
+def side_before(text: str, start: int) -> str:
+    """``"earlier"`` after "original", ``"later"`` after "remake", else ``""``.
+
+    >>> side_before("the original Cape Fear", 13)
+    'earlier'
+    """
     before = text[max(0, start - 25) : start].lower()
     if re.search(r"\boriginal\s*['\"\u201c\u2018*_]?$", before):
         return "earlier"
@@ -231,17 +238,21 @@ def _run_forward(text: str, pos: int) -> tuple[int, int] | None:
     for i, (s, e, tok) in enumerate(tokens):
         if s != pos and not run:
             break
-        bare = tok.rstrip(",;)")
+        parts = re.match(r"^(.*?)([,;)\]]+[.,;!?]*)?$", tok)
+        bare = parts.group(1) if parts else tok
         is_cap = bool(_CAP_TOKEN.fullmatch(bare))
         if not is_cap and not (run and tok.lower() in _INNER):
             break
         run.append((s, s + len(bare), bare))
         if bare != tok:
             break
+        nxt_tok = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+        if bare.endswith(("!", ":")) and nxt_tok[:1].isupper():
+            continue
         if bare.endswith((".", "!", "?", ":")) and not _ABBREV_TOKEN.match(bare):
             # "Don't. Get. Out!": single capitalised words each ended by a stop
             nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
-            if not (len(run) >= 1 and nxt[:1].isupper() and re.fullmatch(r"[\w'\u2019]+[.!]", nxt.rstrip("."))
+            if not (len(run) >= 1 and nxt[:1].isupper() and re.fullmatch(r"[\w'\u2019]+[.!]+", nxt)
                     and all(t.endswith((".", "!")) for _, _, t in run)):
                 break
     while run and run[-1][2].lower() in _INNER:
@@ -261,6 +272,8 @@ def _run_backward(text: str, end: int) -> tuple[int, int] | None:
     run: list[tuple[int, int, str]] = []
     for m in reversed(words):
         tok = m.group()
+        if tok[0] in "'\"\u201c\u2018(":
+            break
         if run and tok.endswith((",", ";", ".", ")", ":", "!", "?")) and not _ABBREV_TOKEN.match(tok):
             break
         if _CAP_TOKEN.fullmatch(tok.rstrip(",;")) and not tok.endswith("'s"):
@@ -272,6 +285,14 @@ def _run_backward(text: str, end: int) -> tuple[int, int] | None:
     while run and run[0][2].lower() in _INNER and run[0][2][0].islower():
         run.pop(0)
     return (run[0][0], run[-1][1]) if run else None
+
+
+_APPOSITIVE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its)\s+|\b[A-Z][\w-]+'s\s+)"
+    r"(?:(?:1[89]\d\d|20[0-4]\d|'\d\d|\d0's|\d0s)(?:'s)?\s+)?(?:[A-Z][a-z]+\s+){0,2}"
+    r"(?:classic|film|movie|thriller|adaptation|remake|version|flick|picture|documentary|western|musical|comedy|drama)"
+    r"\s+(?=[A-Z0-9])"
+)
 
 
 def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]:
@@ -297,23 +318,31 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
         if re.match(r"['\"\u201d\u2019*_]?\s*\((?!\d)[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*\)", text[end : end + 40]):
             return  # "Nick" (Actor Name): a character
         found[(start, end)] = Spot(
-            start, end, title, _context_year(text, start, end), _side_before(text, start),
+            start, end, title, _context_year(text, start, end), side_before(text, start),
             _country_before(text[max(0, start - 60) : start].rstrip("'\"\u201c\u2018*_ ")),
         )
 
     for rx in _QUOTED:
+        last_quote = (0, False)
         for m in rx.finditer(text):
             s, e = m.span(1)
             inner = text[s:e]
             ym = re.search(r"\s*\(\s*" + _YEAR_RX + r"\s*\)[.,]?\s*$", inner)
             if ym:
                 e = s + ym.start()
-            while e > s and text[e - 1] in " .,;:":
+            while e > s and text[e - 1] in " .,;:" and not re.search(r"(?:\b[A-Z]\.){2,}$", text[s:e]):
                 e -= 1
             while s < e and text[s] == " ":
                 s += 1
+            gap = text[last_quote[0] : m.start()]
+            if last_quote[1] and re.fullmatch(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?", gap):
+                last_quote = (m.end(), True)
+                continue  # the list goes on: "series like "A", "B" and "C""
+            n_before = len(found)
             if looks_like_title(text[s:e]):
                 add(s, e, text[s:e])
+            low_before = re.findall(r"[\w-]+", text[max(0, m.start() - 30) : m.start()].lower())[-2:]
+            last_quote = (m.end(), len(found) == n_before and any(w in NON_FILM_CONTEXT for w in low_before))
     for m in re.finditer(r"\(\s*" + _YEAR_RX + r"\s*\)", text):
         run = _run_backward(text, len(text[: m.start()].rstrip()))
         if run and looks_like_title(text[run[0] : run[1]]):
@@ -334,13 +363,22 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
                     break
         run = _run_forward(text, pos)
         while run and looks_like_title(text[run[0] : run[1]]):
+            nxt_word = re.match(r"\s+([\w-]+)", text[run[1] :])
+            if nxt_word and nxt_word.group(1).lower() in GENRE_WORDS:
+                break  # "remake of the 1979 Jane Doe vehicle": a name, not the title
             add(run[0], run[1], text[run[0] : run[1]])
             nxt = re.match(r",?\s+(?:and\s+)?|,\s*", text[run[1] :])
             if not nxt or not text[run[1] + nxt.end() : run[1] + nxt.end() + 1].isupper():
                 break
             run = _run_forward(text, run[1] + nxt.end())
+    for m in _APPOSITIVE.finditer(text):
+        run = _run_forward(text, m.end())
+        if run and looks_like_title(text[run[0] : run[1]]) and text[m.end() - 1].isspace():
+            nxt_word = re.match(r"\s+([\w-]+)", text[run[1] :])
+            if not (nxt_word and nxt_word.group(1).lower() in GENRE_WORDS):
+                add(run[0], run[1], text[run[0] : run[1]])
     if reviewed_title and len(reviewed_title) >= 4 and reviewed_title.upper() in text:
-        for m in re.finditer(r"\b[A-Z][A-Z0-9'\u2019!&:-]+(?:\s+[A-Z0-9'\u2019!&:-]+)*\b", text):
+        for m in re.finditer(r"\b[A-Z][A-Z0-9'\u2019!&:-]+(?:\s+(?:A|[A-Z0-9'\u2019!&:-]{2,}))*\b", text):
             word = m.group()
             if len(re.sub(r"[^A-Z]", "", word)) >= 5 and not re.search(r"[a-z]", word):
                 add(m.start(), m.end(), word.title().replace("'S", "'s"))
@@ -378,6 +416,12 @@ def find_akas(text: str) -> list[tuple[int, str, int, int]]:
     [(10, 'Ghost Ship', 16, 26)]
     """
     out = []
+    for m in re.finditer(r"\bTitle\s*\([^)]{2,30}\)\s*:\s*['\"\u201c]([^'\"\u201d\n]{2,60})['\"\u201d]", text):
+        if looks_like_title(m.group(1)):
+            out.append((-1, m.group(1), m.start(1), m.end(1)))
+    for m in re.finditer(r"['\"\u201d]\s*\(\s*['\"\u201c]([^'\"\u201d\n]{2,60})['\"\u201d]\s*\)", text):
+        if looks_like_title(m.group(1)):
+            out.append((m.start() + 1, m.group(1), m.start(1), m.end(1)))
     for m in re.finditer(r"['\"\u201d\u2019*_]?\s*[,(]?\s*\b(?:aka|a\.k\.a\.?|also known as)\s+", text, re.I):
         pos = m.end()
         q = re.match(r"['\"\u201c\u2018*_]", text[pos:])
@@ -400,6 +444,10 @@ _DESC = re.compile(
     re.I,
 )
 _FILM_NOUNS = frozenset("version film movie one picture adaptation vehicle".split())
+_MOD_STOP = frozenset(
+    "of in on at to for from with by and or but is was are were be been being that which who what not no than as "
+    "it its his her their this these those my your our very so too all any some each every".split()
+)
 
 
 def find_descriptions(text: str) -> list[Spot]:
@@ -413,12 +461,17 @@ def find_descriptions(text: str) -> list[Spot]:
     from kg.extract.cues_films import DEMONYMS, EARLIER_WORDS, LATER_WORDS, NON_FILM_CONTEXT
 
     out: list[Spot] = []
-    for m in _DESC.finditer(text):
+    for d_m in re.finditer(r"\b(?:the|this|its|a|an)\b", text, re.I):
+        m = _DESC.match(text, d_m.start())
+        if m is None or (out and m.start() < out[-1].end):
+            continue
         det, noun = m.group("det").lower(), m.group("noun").lower()
         mods = m.group("mods").split()
         if any(re.search(r"[,;:!?()\"]", w) for w in mods) or any(w.endswith(".") and len(w) > 3 for w in mods):
             continue
         low = [w.lower() for w in mods]
+        if any(w in _MOD_STOP for w in low):
+            continue
         after = re.findall(r"[\w-]+", text[m.end() : m.end() + 25].lower())[:2]
         if any(w in NON_FILM_CONTEXT for w in after):
             continue
