@@ -44,6 +44,7 @@ class _Draft:
     countries: list[str] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
     side: str = ""  # "reviewed", "earlier", "later", "" (a film named in the text)
+    called_original: bool = False  # named right after "the original"
     first: int = 10**9
 
     def add(self, start: int, end: int) -> None:
@@ -166,6 +167,7 @@ def _place(spot: Spot, drafts: list[_Draft], reviewed: _Draft | None) -> None:
             _countries(d, spot)
             return
     d = _Draft(spot.title, spot.year, side=spot.side if reviewed and key in reviewed.names() else "")
+    d.called_original = spot.side == "earlier"
     d.add(spot.start, spot.end)
     _countries(d, spot)
     drafts.append(d)
@@ -226,7 +228,15 @@ def _named_original(text: str, sentences: list[tuple[int, int]], drafts: list[_D
             d = best[1]
             if reviewed.year is None or d.year is None or d.year < reviewed.year:
                 return d
-    return None
+    others = [d for d in drafts if d is not reviewed and d.side == ""]
+    called = [d for d in others if d.called_original]
+    if len(called) == 1:
+        return called[0]
+    # a film that shares a distinctive title word with the reviewed film and came before it
+    words = {w for w in fold_title(reviewed.title).split() if len(w) >= 4}
+    kin = [d for d in others if words & set(fold_title(d.title).split())
+           and d.year is not None and reviewed.year is not None and d.year < reviewed.year]
+    return kin[0] if len(kin) == 1 else None
 
 
 def _resolve(desc: Spot, drafts: list[_Draft], reviewed: _Draft, original: _Draft | None, role: str, text: str) -> None:

@@ -92,6 +92,13 @@ def find_remakes(review: Review, films: list[Film], *, reviewed: str | None) -> 
                 m = re.search(r"\bthe original\s*['\"\u201c\u2018*_]?$", text[lead:start], re.I)
                 if m and key != reviewed and fold_title(by_key[key].title) != fold_title(rv.title):
                     add(reviewed, key, lead + m.start(), end, 0.6)
+            for f in films:  # "the original" resolved to a named film
+                if f.key == reviewed or fold_title(f.title) == fold_title(rv.title):
+                    continue
+                names = {fold_title(n) for n in (f.title, *f.aka)}
+                described = [m for m in f.mentions if fold_title(m.text) not in names and _EARLIER.search(m.text)]
+                if described and not _sequel_near(text, described[0].start):
+                    add(reviewed, f.key, described[0].start, described[0].end, 0.6)
     return sorted(found.values(), key=lambda r: (r.evidence.start, r.source, r.target))
 
 
@@ -116,9 +123,12 @@ def _twins(text: str, films: list[Film], reviewed: Film, add: object) -> None:
         if not descriptive:
             continue
         ev = descriptive[0]
+        when = next((w for m in descriptive if (w := _when(m.text))), None)
         if f.year is not None and reviewed.year is not None:
             earlier = f.year < reviewed.year
             confidence = 0.85
+        elif when is not None and reviewed.year is not None and not when[0] <= reviewed.year <= when[1]:
+            earlier, confidence = when[1] < reviewed.year, 0.8
         elif any(_EARLIER.search(m.text) for m in descriptive):
             earlier, confidence = True, 0.75
         elif any(_LATER.search(m.text) for m in descriptive):
@@ -131,6 +141,18 @@ def _twins(text: str, films: list[Film], reviewed: Film, add: object) -> None:
             add(reviewed.key, f.key, ev.start, ev.end, confidence)  # type: ignore[operator]
         else:
             add(f.key, reviewed.key, ev.start, ev.end, confidence)  # type: ignore[operator]
+
+
+def _when(words: str) -> tuple[int, int] | None:
+    """The years a description names: ``the 1962 version`` -> (1962, 1962), ``the 60s one`` -> (1960, 1969)."""
+    m = re.search(r"\b(1[89]\d\d|20[0-4]\d)\b(?!s|'s)", words)
+    if m:
+        return int(m.group(1)), int(m.group(1))
+    m = re.search(r"(?:\b(1[89]|20)|['\u2019]|\b)(\d)0'?s\b", words)
+    if m:
+        start = (int(m.group(1)) * 100 if m.group(1) else 1900) + int(m.group(2)) * 10
+        return start, start + 9
+    return None
 
 
 def _pairs_by_year(text: str, films: list[Film], add: object) -> None:

@@ -530,9 +530,16 @@ def find_descriptions(text: str) -> list[Spot]:
             continue
         if det in ("a", "an") and not same and not year:
             continue
-        start = m.start() if det != "its" else m.start()
-        out.append(Spot(start, m.end(), m.group(), year, side, country, decade, same))
-    return out
+        out.append(Spot(m.start(), m.end(), m.group(), year, side, country, decade, same))
+    # "a remake came in 1988", "(it was) remade in 1988": the later film, by its year
+    for m in re.finditer(r"\ba (?:\w+ )?re-?make (?:came|followed|appeared|was made|was released|arrived) in ("
+                         + _YEAR_RX + r")\b", text, re.I):
+        out.append(Spot(m.start(), m.end(), m.group(), int(m.group(1)), "later", same_title=True))
+    # "a remake of a classic movie": the earlier film, unnamed
+    for m in re.finditer(r"\bre-?make of (an? (?:\w+ )?(?:classic|film|movie|picture)(?: (?:film|movie))?)\b", text, re.I):
+        if not any(o.start <= m.start(1) < o.end for o in out):
+            out.append(Spot(m.start(1), m.end(1), m.group(1), None, "earlier"))
+    return sorted(out, key=lambda o: o.start)
 
 
 _MODAL = re.compile(r"\b(?:should|would|could|might|if|hope|wish|please|someone|decide|plan|planning|want)\b", re.I)
