@@ -65,7 +65,7 @@ BETTER_CUES: tuple[str, ...] = (
     r"surpass(?:es)?",
     r"outshines",
     r"holds? up (?:much |far )?better than",
-    r"(?:far |much )?more (?:\w+ ){0,2}than",
+    r"(?<!little )(?<!nothing )(?<!no )(?:far |much )?more (?:\w+ ){1,2}than",
     r"blows? (?:\w+ )?away",
     r"beats",
     r"does it more justice than",
@@ -75,8 +75,8 @@ BETTER_CUES: tuple[str, ...] = (
 WORSE_CUES: tuple[str, ...] = (
     r"(?:much |far |a lot |way |even )?worse than",
     r"(?:far |vastly |much |greatly |clearly )?inferior to",
-    r"not (?:nearly |quite |half |anywhere near )?as (?:\w+ ){1,4}?as",
-    r"(?:is|was|isn't|wasn't)n?'?t? (?:nearly |quite )?as (?:\w+ ){1,3}?as",
+    r"(?:not|n't) (?:nearly |quite |half |anywhere near |really )?as (?:[\w-]+ ){1,4}?as",
+    r"(?:doesn't|does not|didn't|did not) have the same (?:[\w-]+ ){1,3}(?:as|of)",
     r"nowhere near as (?:\w+ ){1,3}?as",
     r"fails? to be as (?:\w+ ){1,3}?as",
     r"(?:is |was )?no match for",
@@ -107,7 +107,6 @@ SUBJECT_BETTER_CUES: tuple[str, ...] = (
     r"(?:is|was|remains) (?:far |much |vastly |so much |still |clearly )?(?:superior|better)\b(?! than| to)",
     r"(?:in all ways|in every way|in almost every (?:conceivable )?way) superior",
     r"superior (?:\w+ ){0,3}in (?:all|every) (?:\w+ )?ways?",
-    r"(?:is|was) the best of",
 )
 SUBJECT_WORSE_CUES: tuple[str, ...] = (
     r"(?:is|was) (?:far |much |vastly |so much |clearly )?(?:inferior|worse)\b(?! than| to)",

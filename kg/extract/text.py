@@ -438,7 +438,7 @@ def find_akas(text: str) -> list[tuple[int, str, int, int]]:
 _DESC = re.compile(
     r"\b(?P<det>the|this|its|a|an)\s+"
     r"(?P<mods>(?:[\w'\u2019.-]+\s+){0,4}?)"
-    r"(?P<noun>original|re-?make|version|film|movie|one|classic|vehicle|adaptation|predecessor|inspiration"
+    r"['\"\u2018\u201c]?(?P<noun>original|re-?make|version|film|movie|one|classic|vehicle|adaptation|predecessor|inspiration"
     r"|picture|first)(?![\w-])"
     r"(?P<tail>\s+(?:of|with)\s+(?:this\s+film\s+with\s+)?the\s+same\s+(?:title|name)(?:\s+in\s+(?P<ty>\d{4}))?)?",
     re.I,
