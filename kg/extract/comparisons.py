@@ -205,8 +205,8 @@ def _objects(text: str, pos: int, spans: list[_Span]) -> list[str]:
     keys = [after[0][2]]
     last = after[0][1]
     for sp in after[1:]:
-        if not _LIST_GAP.fullmatch(text[last : sp[0]]):
-            break
+        if not _LIST_GAP.fullmatch(text[last : sp[0]]) or text[sp[0]].islower():
+            break  # a list goes on with titles, not with "this remake"
         if sp[2] not in keys:
             keys.append(sp[2])
         last = sp[1]

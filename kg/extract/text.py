@@ -366,7 +366,13 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
             nxt_word = re.match(r"\s+([\w-]+)", text[run[1] :])
             if nxt_word and nxt_word.group(1).lower() in GENRE_WORDS:
                 break  # "remake of the 1979 Jane Doe vehicle": a name, not the title
-            add(run[0], run[1], text[run[0] : run[1]])
+            parts = re.split(r"\s+and\s+", text[run[0] : run[1]])
+            if len(parts) == 2 and all(len(p.split()) >= 2 for p in parts):  # "films like Iron Gate and Glass Roof"
+                second = run[0] + text[run[0] : run[1]].rindex(parts[1])
+                add(run[0], run[0] + len(parts[0]), parts[0])
+                add(second, run[1], parts[1])
+            else:
+                add(run[0], run[1], text[run[0] : run[1]])
             nxt = re.match(r",?\s+(?:and\s+)?|,\s*", text[run[1] :])
             if not nxt or not text[run[1] + nxt.end() : run[1] + nxt.end() + 1].isupper():
                 break
@@ -530,7 +536,11 @@ def find_descriptions(text: str) -> list[Spot]:
             continue
         if det in ("a", "an") and not same and not year:
             continue
-        out.append(Spot(m.start(), m.end(), m.group(), year, side, country, decade, same))
+        end = m.end()
+        if noun == "first":
+            tail = re.match(r"\s+(?:film|movie|one|picture)\b", text[end:], re.I)
+            end += tail.end() if tail else 0
+        out.append(Spot(m.start(), end, text[m.start() : end], year, side, country, decade, same))
     # "a remake came in 1988", "(it was) remade in 1988": the later film, by its year
     for m in re.finditer(r"\ba (?:\w+ )?re-?make (?:came|followed|appeared|was made|was released|arrived) in ("
                          + _YEAR_RX + r")\b", text, re.I):
