@@ -12,7 +12,9 @@ from kg.extract.remakes import find_remakes
 from kg.model import MentionKind, Review
 
 
-def judged(text: str, title: str = "Harbour Lights", year: int | None = 2004) -> list[tuple[str, object, str, str, object]]:
+def judged(
+    text: str, title: str = "Harbour Lights", year: int | None = 2004
+) -> list[tuple[str, object, str, str, object]]:
     review = Review(id="t", text=text, film_title=title, film_year=year)
     films, key = find_films(review)
     rels = find_remakes(review, films, reviewed=key)
@@ -54,7 +56,7 @@ def test_remake_against_original(text: str, verdict: str) -> None:
 
 
 def test_both_word_orders() -> None:
-    """"The original is far superior" judges the remake worse."""
+    """ "The original is far superior" judges the remake worse."""
     text = "This remake of the 1958 film is flat. The original is far superior."
     assert ("Harbour Lights", 2004, "worse", "Harbour Lights", 1958) in normalised(judged(text))
 
@@ -110,5 +112,8 @@ def test_seed_review_comparison(shared_data: Path) -> None:
     films, key = find_films(review)
     rels = find_remakes(review, films, reviewed=key)
     names = {f.key: f.title for f in films}
-    found = [(names[c.film], c.verdict.value, names[c.versus]) for c in find_comparisons(review, films, reviewed=key, relations=rels)]
+    found = [
+        (names[c.film], c.verdict.value, names[c.versus])
+        for c in find_comparisons(review, films, reviewed=key, relations=rels)
+    ]
     assert found == [("Hard Hit", "worse", "Retribution")]

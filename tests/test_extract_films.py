@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.films import find_films
-from kg.extract.text import find_descriptions, find_title_spots, looks_like_title, meta_title
+from kg.extract.films import find_descriptions, find_films
+from kg.extract.text import find_title_spots, looks_like_title, meta_title
 from kg.model import Film, MentionKind, Review
 
 
@@ -66,8 +66,9 @@ def test_quotes_that_are_not_titles(text: str) -> None:
 
 
 def test_a_novel_or_a_tv_series_is_not_a_film() -> None:
-    films, _ = films_of('It follows the novel "The Grey Tower" closely, unlike the TV series "Dark Lanes".',
-                        "The Grey Tower", 1960)
+    films, _ = films_of(
+        'It follows the novel "The Grey Tower" closely, unlike the TV series "Dark Lanes".', "The Grey Tower", 1960
+    )
     assert titles(films) == [("The Grey Tower", 1960)]
 
 

@@ -11,7 +11,9 @@ from kg.extract.remakes import find_remakes
 from kg.model import MentionKind, Relation, RelationKind, Review
 
 
-def remakes_of(text: str, title: str | None = "Harbour Lights", year: int | None = 2004) -> list[tuple[str, object, str, object]]:
+def remakes_of(
+    text: str, title: str | None = "Harbour Lights", year: int | None = 2004
+) -> list[tuple[str, object, str, object]]:
     review = Review(id="t", text=text, film_title=title, film_year=year)
     films, key = find_films(review)
     by_key = {f.key: f for f in films}
@@ -21,7 +23,9 @@ def remakes_of(text: str, title: str | None = "Harbour Lights", year: int | None
         assert rel.evidence.kind is MentionKind.CUE
         assert review.text[rel.evidence.start : rel.evidence.end] == rel.evidence.text
         assert 0.0 < rel.confidence <= 1.0
-    return [(by_key[r.source].title, by_key[r.source].year, by_key[r.target].title, by_key[r.target].year) for r in rels]
+    return [
+        (by_key[r.source].title, by_key[r.source].year, by_key[r.target].title, by_key[r.target].year) for r in rels
+    ]
 
 
 def relations(text: str, title: str = "Harbour Lights", year: int = 2004) -> list[Relation]:
@@ -68,8 +72,10 @@ def test_the_reviewed_film_as_original_of_a_later_remake() -> None:
 
 
 def test_two_remakes_of_one_original() -> None:
-    text = ("Quiet Water is a 2020 Dutch thriller and the second remake of Danish drama Stille Vand "
-            "following the 2016 French adaptation Non. Non. Non!.")
+    text = (
+        "Quiet Water is a 2020 Dutch thriller and the second remake of Danish drama Stille Vand "
+        "following the 2016 French adaptation Non. Non. Non!."
+    )
     assert remakes_of(text, "Quiet Water", 2020) == [
         ("Quiet Water", 2020, "Stille Vand", None),
         ("Non. Non. Non!", 2016, "Stille Vand", None),

@@ -141,7 +141,11 @@ def find_comparisons(
                 before = [sp for sp in in_sentence if sp[1] <= m.start() and m.start() - sp[1] <= 25]
                 if any(u[0] <= m.start() < u[1] for u in used):
                     continue
-                if re.search(r"\b(?:this|it)(?: (?:film|movie|one|version))?\s+$", text[max(s_start, m.start() - 20) : m.start()], re.I):
+                if re.search(
+                    r"\b(?:this|it)(?: (?:film|movie|one|version))?\s+$",
+                    text[max(s_start, m.start() - 20) : m.start()],
+                    re.I,
+                ):
                     subject = reviewed
                 elif before:
                     subject = before[-1][2]
@@ -159,9 +163,17 @@ def find_comparisons(
     return sorted(found.values(), key=lambda c: (c.evidence.start, c.film, c.versus))
 
 
-def _superlatives(text: str, s_start: int, s_end: int, in_sentence: list[_Span], reviewed: str | None,
-                 films: list[Film], partners: dict[str, set[str]], add: Callable[..., None]) -> None:
-    """"X remains his very best film" (better than the sentence's other films), "the best of the X movies"."""
+def _superlatives(
+    text: str,
+    s_start: int,
+    s_end: int,
+    in_sentence: list[_Span],
+    reviewed: str | None,
+    films: list[Film],
+    partners: dict[str, set[str]],
+    add: Callable[..., None],
+) -> None:
+    """ "X remains his very best film" (better than the sentence's other films), "the best of the X movies"."""
     for m in _BEST_OF_ALL.finditer(text, s_start, s_end):
         subject = _left_film(text, s_start, m.start(), in_sentence, reviewed)
         if subject is None:
@@ -213,8 +225,9 @@ def _objects(text: str, pos: int, spans: list[_Span]) -> list[str]:
     return keys
 
 
-def _subject(text: str, s_start: int, cue: int, spans: list[_Span], reviewed: str | None,
-             objects: list[str]) -> tuple[str | None, float]:
+def _subject(
+    text: str, s_start: int, cue: int, spans: list[_Span], reviewed: str | None, objects: list[str]
+) -> tuple[str | None, float]:
     """The film judged: the nearest before the cue in its clause, else the sentence's first, else the reviewed one."""
     bounds = [m.end() for m in _CLAUSE.finditer(text, s_start, cue)]
     clause_start = bounds[-1] if bounds else s_start

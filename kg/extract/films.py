@@ -17,9 +17,10 @@ from difflib import SequenceMatcher
 
 from kg.extract.text import (
     Spot,
+    as_year,
     clean_text,
+    decade_of,
     find_akas,
-    find_descriptions,
     find_sentences,
     find_title_spots,
     find_title_words,
@@ -27,13 +28,15 @@ from kg.extract.text import (
     remake_role,
     sentence_at,
     side_before,
+    year_of,
 )
 from kg.model import Film, Mention, MentionKind, Review
 from kg.vocab import fold_title
 
-__all__ = ["find_films"]
+__all__ = ["find_descriptions", "find_films"]
 
 FILM = MentionKind.FILM
+_YEAR_RX = r"(?:1[89]\d\d|20[0-4]\d)"
 
 
 @dataclass
@@ -107,12 +110,16 @@ def find_films(review: Review) -> tuple[list[Film], str | None]:
 
     # 2. aka titles
     for main_end, aka_title, a_start, a_end in find_akas(text):
-        owner = reviewed if main_end == -1 else next(
-            (d for d in drafts for s, e in d.spans if main_end - 2 <= e <= main_end), None
+        owner = (
+            reviewed
+            if main_end == -1
+            else next((d for d in drafts for s, e in d.spans if main_end - 2 <= e <= main_end), None)
         )
         if owner is None:
             continue
-        for d in [x for x in drafts if x is not owner and (x.side == "" and fold_title(x.title) == fold_title(aka_title))]:
+        for d in [
+            x for x in drafts if x is not owner and (x.side == "" and fold_title(x.title) == fold_title(aka_title))
+        ]:
             drafts.remove(d)
         if fold_title(aka_title) not in owner.names():
             owner.aka.append(aka_title)
@@ -213,7 +220,9 @@ _REMAKE_OF = re.compile(
 )
 
 
-def _named_original(text: str, sentences: list[tuple[int, int]], drafts: list[_Draft], reviewed: _Draft) -> _Draft | None:
+def _named_original(
+    text: str, sentences: list[tuple[int, int]], drafts: list[_Draft], reviewed: _Draft
+) -> _Draft | None:
     """The named film that the reviewed film remakes ("a remake of X"), if the text says so."""
     for m in _REMAKE_OF.finditer(text):
         window_end = min(len(text), m.end() + 70, sentence_at(sentences, m.start())[1])
@@ -234,8 +243,14 @@ def _named_original(text: str, sentences: list[tuple[int, int]], drafts: list[_D
         return called[0]
     # a film that shares a distinctive title word with the reviewed film and came before it
     words = {w for w in fold_title(reviewed.title).split() if len(w) >= 4}
-    kin = [d for d in others if words & set(fold_title(d.title).split())
-           and d.year is not None and reviewed.year is not None and d.year < reviewed.year]
+    kin = [
+        d
+        for d in others
+        if words & set(fold_title(d.title).split())
+        and d.year is not None
+        and reviewed.year is not None
+        and d.year < reviewed.year
+    ]
     return kin[0] if len(kin) == 1 else None
 
 
@@ -295,8 +310,13 @@ def _resolve(desc: Spot, drafts: list[_Draft], reviewed: _Draft, original: _Draf
     elif reviewed.year is None and year is None:
         return  # two films of one title and no year to tell them apart
     twin = next(
-        (d for d in drafts if d.side == side and fold_title(d.title) == fold_title(title)
-         and (year is None or d.year is None or d.year == year)),
+        (
+            d
+            for d in drafts
+            if d.side == side
+            and fold_title(d.title) == fold_title(title)
+            and (year is None or d.year is None or d.year == year)
+        ),
         None,
     )
     if twin is None:
@@ -306,3 +326,127 @@ def _resolve(desc: Spot, drafts: list[_Draft], reviewed: _Draft, original: _Draf
     twin.add(desc.start, desc.end)
     _countries(twin, desc)
 
+
+_DESC = re.compile(
+    r"\b(?P<det>the|this|its|a|an)\s+"
+    r"(?P<mods>(?:[\w'\u2019.-]+\s+){0,4}?)"
+    r"['\"\u2018\u201c]?(?P<noun>original|re-?make|version|film|movie|one|classic|vehicle|adaptation|predecessor|inspiration"
+    r"|picture|first)(?![\w-])"
+    r"(?P<tail>\s+(?:of|with)\s+(?:this\s+film\s+with\s+)?the\s+same\s+(?:title|name)(?:\s+in\s+(?P<ty>\d{4}))?)?",
+    re.I,
+)
+_FILM_NOUNS = frozenset("version film movie one picture adaptation vehicle".split())
+_MOD_STOP = frozenset(
+    "of in on at to for from with by and or but is was are were be been being that which who what not no than as "
+    "it its his her their this these those my your our very so too all any some each every".split()
+)
+
+
+def find_descriptions(text: str) -> list[Spot]:
+    """Descriptions that identify one film of a review: "the original", "the 1962 version", "this remake".
+
+    >>> [(s.side, s.year) for s in find_descriptions("Unlike the 1962 version, this remake drags.")]
+    [('', 1962), ('this', None)]
+    >>> [(s.side, s.country) for s in find_descriptions("not as raw as the Spanish original")]
+    [('earlier', 'ES')]
+    """
+    from kg.extract.cues_films import DEMONYMS, EARLIER_WORDS, LATER_WORDS, NON_FILM_CONTEXT
+
+    out: list[Spot] = []
+    for d_m in re.finditer(r"\b(?:the|this|its|a|an)\b", text, re.I):
+        m = _DESC.match(text, d_m.start())
+        if m is None or (out and m.start() < out[-1].end):
+            continue
+        det, noun = m.group("det").lower(), m.group("noun").lower()
+        mods = m.group("mods").split()
+        if any(re.search(r"[,;:!?()\"]", w) for w in mods) or any(w.endswith(".") and len(w) > 3 for w in mods):
+            continue
+        low = [w.lower() for w in mods]
+        if any(w in _MOD_STOP for w in low):
+            continue
+        after = re.findall(r"[\w-]+", text[m.end() : m.end() + 25].lower())[:2]
+        if any(w in NON_FILM_CONTEXT for w in after):
+            continue
+        if (
+            noun in ("film", "movie", "one", "picture", "version")
+            and after
+            and after[0] in ("in", "about")
+            and not mods
+        ):
+            continue
+        year = next((y for w in mods if (y := year_of(w.rstrip("'\u2019s") if w.endswith("'s") else w))), None)
+        if m.group("ty"):
+            year = as_year(m.group("ty"))
+        decade = next((d for w in mods if (d := decade_of(w))), None)
+        words = set(low) | {noun}
+        country = next((DEMONYMS[w] for w in low if w in DEMONYMS), None)
+        if " ".join(low[-2:]) in DEMONYMS:
+            country = DEMONYMS[" ".join(low[-2:])]
+        named = any(w[0].isupper() and w.lower() not in DEMONYMS for w in mods)
+        same = bool(m.group("tail"))
+        side = ""
+        if det == "this" and not year and not decade and noun in _FILM_NOUNS | {"remake", "re-make"} and len(mods) <= 1:
+            if low and low[0] in EARLIER_WORDS | {"new", "other", "second", "third", "latest"}:
+                continue
+            side = "this"
+        elif noun == "first":
+            if (
+                det != "the"
+                or mods
+                or not re.match(r"\s*(?:[.,;!?)]|film\b|movie\b|one\b|and\b|but\b|$)", text[m.end() :])
+            ):
+                continue
+            side = "earlier"
+        elif noun in ("predecessor", "inspiration"):
+            if det not in ("its", "the") or mods:
+                continue
+            side = "earlier"
+        elif words & {"original"} and (noun == "original" or noun in _FILM_NOUNS):
+            if det not in ("the", "its") and not year:
+                continue
+            if noun == "original" and after and after[0] in ("story", "script", "idea", "cast", "ending", "score"):
+                continue
+            side = "earlier"
+        elif noun in ("remake", "re-make"):
+            if det == "the" and not mods:
+                side = "later"
+            elif not (year or decade or same):
+                continue
+            side = side or ("later" if not year else "")
+        elif noun == "classic":
+            if det != "the" or not (year or named):
+                continue
+            side = "earlier"
+        elif noun in _FILM_NOUNS:
+            if not (year or decade or same or words & (EARLIER_WORDS | LATER_WORDS)):
+                continue
+            if det not in ("the", "its", "a", "an") or (det in ("a", "an") and not (year and same)):
+                if not (det in ("a", "an") and year and same):
+                    continue
+            if words & EARLIER_WORDS:
+                side = "earlier"
+            elif words & LATER_WORDS:
+                side = "later"
+        else:
+            continue
+        if det in ("a", "an") and not same and not year:
+            continue
+        end = m.end()
+        if noun == "first":
+            tail = re.match(r"\s+(?:film|movie|one|picture)\b", text[end:], re.I)
+            end += tail.end() if tail else 0
+        out.append(Spot(m.start(), end, text[m.start() : end], year, side, country, decade, same))
+    # "a remake came in 1988", "(it was) remade in 1988": the later film, by its year
+    for m in re.finditer(
+        r"\ba (?:\w+ )?re-?make (?:came|followed|appeared|was made|was released|arrived) in (" + _YEAR_RX + r")\b",
+        text,
+        re.I,
+    ):
+        out.append(Spot(m.start(), m.end(), m.group(), int(m.group(1)), "later", same_title=True))
+    # "a remake of a classic movie": the earlier film, unnamed
+    for m in re.finditer(
+        r"\bre-?make of (an? (?:\w+ )?(?:classic|film|movie|picture)(?: (?:film|movie))?)\b", text, re.I
+    ):
+        if not any(o.start <= m.start(1) < o.end for o in out):
+            out.append(Spot(m.start(1), m.end(1), m.group(1), None, "earlier"))
+    return sorted(out, key=lambda o: o.start)

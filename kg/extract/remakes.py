@@ -11,6 +11,7 @@ and wishes ("it should be remade") give no relation.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kg.extract.cues_relations import (
     NOT_FILM_SOURCE,
@@ -19,7 +20,7 @@ from kg.extract.cues_relations import (
     SEQUEL_WORDS,
 )
 from kg.extract.text import clean_text, find_sentences, remake_role, sentence_at
-from kg.model import Film, Mention, MentionKind, Relation, RelationKind, Review
+from kg.model import Film, Mention, Relation, RelationKind, Review
 from kg.vocab import fold_title
 
 __all__ = ["find_remakes"]
@@ -33,6 +34,7 @@ _LATER = re.compile(r"\b(?:re-?make|new|newer|update|reboot|later|latest|second|
 _SEQUEL_TITLE = re.compile(r"^(?:part\s+)?(?:\d+|ii|iii|iv|v|two|three)\b", re.I)
 
 _Span = tuple[int, int, str]  # start, end, film key
+_Add = Callable[[str, str, int, int, float], None]
 
 
 def find_remakes(review: Review, films: list[Film], *, reviewed: str | None) -> list[Relation]:
@@ -89,14 +91,14 @@ def find_remakes(review: Review, films: list[Film], *, reviewed: str | None) -> 
         if remake_role(text, rv.title, rv.year) == "remake":
             for start, end, key in spans:
                 lead = max(0, start - 16)
-                m = re.search(r"\bthe original\s*['\"\u201c\u2018*_]?$", text[lead:start], re.I)
-                if m and key != reviewed and fold_title(by_key[key].title) != fold_title(rv.title):
-                    add(reviewed, key, lead + m.start(), end, 0.6)
+                lead_m = re.search(r"\bthe original\s*['\"\u201c\u2018*_]?$", text[lead:start], re.I)
+                if lead_m and key != reviewed and fold_title(by_key[key].title) != fold_title(rv.title):
+                    add(reviewed, key, lead + lead_m.start(), end, 0.6)
             for f in films:  # "the original" resolved to a named film
                 if f.key == reviewed or fold_title(f.title) == fold_title(rv.title):
                     continue
                 names = {fold_title(n) for n in (f.title, *f.aka)}
-                described = [m for m in f.mentions if fold_title(m.text) not in names and _EARLIER.search(m.text)]
+                described = [x for x in f.mentions if fold_title(x.text) not in names and _EARLIER.search(x.text)]
                 if described and not _sequel_near(text, described[0].start):
                     add(reviewed, f.key, described[0].start, described[0].end, 0.6)
     return sorted(found.values(), key=lambda r: (r.evidence.start, r.source, r.target))
@@ -113,7 +115,7 @@ def _plausible(remake: Film, original: Film) -> bool:
     return True
 
 
-def _twins(text: str, films: list[Film], reviewed: Film, add: object) -> None:
+def _twins(text: str, films: list[Film], reviewed: Film, add: _Add) -> None:
     """The reviewed film and another film of its title: the earlier one is the original."""
     title = fold_title(reviewed.title)
     for f in films:
@@ -138,9 +140,9 @@ def _twins(text: str, films: list[Film], reviewed: Film, add: object) -> None:
         if _sequel_near(text, ev.start):
             continue
         if earlier:
-            add(reviewed.key, f.key, ev.start, ev.end, confidence)  # type: ignore[operator]
+            add(reviewed.key, f.key, ev.start, ev.end, confidence)
         else:
-            add(f.key, reviewed.key, ev.start, ev.end, confidence)  # type: ignore[operator]
+            add(f.key, reviewed.key, ev.start, ev.end, confidence)
 
 
 def _when(words: str) -> tuple[int, int] | None:
@@ -155,7 +157,7 @@ def _when(words: str) -> tuple[int, int] | None:
     return None
 
 
-def _pairs_by_year(text: str, films: list[Film], add: object) -> None:
+def _pairs_by_year(text: str, films: list[Film], add: _Add) -> None:
     """Two named films of one title with different years, in a review that speaks of remakes."""
     if not re.search(r"\bre-?mak|\bremade\b", text, re.I):
         return
@@ -163,7 +165,7 @@ def _pairs_by_year(text: str, films: list[Film], add: object) -> None:
         for b in films:
             if a.year and b.year and a.year > b.year and fold_title(a.title) == fold_title(b.title) and a.mentions:
                 m = a.mentions[0]
-                add(a.key, b.key, m.start, m.end, 0.6)  # type: ignore[operator]
+                add(a.key, b.key, m.start, m.end, 0.6)
 
 
 def _sequel_near(text: str, pos: int) -> bool:
@@ -179,8 +181,15 @@ def _negated_or_wished(text: str, sent_start: int, cue_start: int) -> bool:
     return bool(_MODAL.search(before[-45:]))
 
 
-def _remake_of(text: str, m: re.Match[str], spans: list[_Span], sentences: list[tuple[int, int]],
-               reviewed: str | None, by_key: dict[str, Film], add: object) -> None:
+def _remake_of(
+    text: str,
+    m: re.Match[str],
+    spans: list[_Span],
+    sentences: list[tuple[int, int]],
+    reviewed: str | None,
+    by_key: dict[str, Film],
+    add: _Add,
+) -> None:
     """``<remake> ... remake of <original>``."""
     s_start, s_end = sentence_at(sentences, m.start())
     if _negated_or_wished(text, s_start, m.start()):
@@ -199,18 +208,21 @@ def _remake_of(text: str, m: re.Match[str], spans: list[_Span], sentences: list[
     if source is None:
         return
     confidence = 0.85 if re.match(r"re-?make|remade|shot|reboot", m.group(), re.I) else 0.65
-    add(source, target[2], m.start(), m.end(), confidence)  # type: ignore[operator]
+    add(source, target[2], m.start(), m.end(), confidence)
     # "the second remake of X following the 2018 adaptation Y": Y is another remake of X
     for sp in after[1:]:
         if sp[2] in (source, target[2]):
             continue
         words = text[sp[0] : sp[1]]
-        if re.search(r"\b(?:adaptation|re-?make|version)\b", words, re.I) and fold_title(by_key[sp[2]].title) != fold_title(words):
-            add(sp[2], target[2], sp[0], sp[1], 0.7)  # type: ignore[operator]
+        if re.search(r"\b(?:adaptation|re-?make|version)\b", words, re.I) and fold_title(
+            by_key[sp[2]].title
+        ) != fold_title(words):
+            add(sp[2], target[2], sp[0], sp[1], 0.7)
 
 
-def _remade_as(text: str, m: re.Match[str], spans: list[_Span], sentences: list[tuple[int, int]],
-               reviewed: str | None, add: object) -> None:
+def _remade_as(
+    text: str, m: re.Match[str], spans: list[_Span], sentences: list[tuple[int, int]], reviewed: str | None, add: _Add
+) -> None:
     """``<original> ... remade as <remake> [and again as <remake>]``."""
     s_start, s_end = sentence_at(sentences, m.start())
     if _negated_or_wished(text, s_start, m.start()):
@@ -225,7 +237,10 @@ def _remade_as(text: str, m: re.Match[str], spans: list[_Span], sentences: list[
     last = m.end()
     for sp in remakes[:4]:
         gap = text[last : sp[0]]
-        if last != m.end() and not re.fullmatch(r"[\s'\"\u201c\u201d\u2018\u2019*_]*(?:\(\d{4}\))?[\s.'\"\u2019\u201d]*(?:,|and|or|&)?\s*(?:and\s+)?['\"\u201c\u2018*_]?\s*", gap):
+        if last != m.end() and not re.fullmatch(
+            r"[\s'\"\u201c\u201d\u2018\u2019*_]*(?:\(\d{4}\))?[\s.'\"\u2019\u201d]*(?:,|and|or|&)?\s*(?:and\s+)?['\"\u201c\u2018*_]?\s*",
+            gap,
+        ):
             break
-        add(sp[2], original, m.start(), m.end(), 0.8)  # type: ignore[operator]
+        add(sp[2], original, m.start(), m.end(), 0.8)
         last = sp[1]

@@ -6,7 +6,23 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["as_year", "clean_text", "find_sentences", "sentence_at", "words"]
+__all__ = [
+    "Spot",
+    "as_year",
+    "clean_text",
+    "find_akas",
+    "find_sentences",
+    "find_title_spots",
+    "find_title_words",
+    "looks_like_title",
+    "meta_title",
+    "remake_role",
+    "sentence_at",
+    "side_before",
+    "words",
+    "year_of",
+    "decade_of",
+]
 
 # A sentence ends at . ! ? (possibly followed by quotes/brackets) before whitespace and an
 # upper-case letter, digit or quote; or at a blank line. Abbreviations are not split.
@@ -89,6 +105,7 @@ def clean_text(text: str) -> str:
 
 # --- titles -------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class Spot:
     """A span of text that names or describes a film, with what the words around it say.
@@ -114,12 +131,16 @@ _ABBREV_TOKEN = re.compile(r"^(?:[A-Z]\.)+$|^(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|Mt|Vs)\.$"
 _YEAR_RX = r"(?:1[89]\d\d|20[0-4]\d)"
 _QUOTED = (
     re.compile(r'["\u201c](?!\s)([^"\u201c\u201d\n]{1,80}?)(?<!\s)["\u201d]'),
-    re.compile(r"(?<![\w'\u2019])['\u2018](?!\s)((?:[^'\u2018\u2019\n]|['\u2019](?=\w)){1,80}?)(?<!\s)['\u2019](?![\w'\u2019])"),
+    re.compile(
+        r"(?<![\w'\u2019])['\u2018](?!\s)((?:[^'\u2018\u2019\n]|['\u2019](?=\w)){1,80}?)(?<!\s)['\u2019](?![\w'\u2019])"
+    ),
     re.compile(r"(?<![\w*])\*(?!\s)([^*\n]{1,80}?)(?<!\s)\*(?![\w*])"),
     re.compile(r"(?<![\w_])_(?!\s)([^_\n]{1,80}?)(?<!\s)_(?![\w_])"),
 )
-_SPEECH_AFTER = frozenset("said says warned warns asked asks screamed yelled shouted cried replied franchise series "
-                          "saga novel book song songs character characters family tagline line".split())
+_SPEECH_AFTER = frozenset(
+    "said says warned warns asked asks screamed yelled shouted cried replied franchise series "
+    "saga novel book song songs character characters family tagline line".split()
+)
 
 
 def meta_title(title: str) -> str:
@@ -163,7 +184,12 @@ def looks_like_title(title: str) -> bool:
     return not re.search(r"\b(?:I'm|I've|I'd|I'll)\b", title)
 
 
-def _year_of(token: str) -> int | None:
+def year_of(token: str) -> int | None:
+    """The year a token names: ``1962``, ``1981's``, ``'54`` (a decade like ``1970's`` is not a year).
+
+    >>> year_of("1962"), year_of("'54"), year_of("1970's")
+    (1962, 1954, None)
+    """
     m = re.fullmatch(r"(\d{4})(?:'s)?", token)
     if m and token.endswith("0's"):
         return None
@@ -176,7 +202,12 @@ def _year_of(token: str) -> int | None:
     return None
 
 
-def _decade_of(token: str) -> int | None:
+def decade_of(token: str) -> int | None:
+    """The first year of a decade a token names: ``1970s``, ``'60s``, ``80s``.
+
+    >>> decade_of("1970s"), decade_of("'60s"), decade_of("80s")
+    (1970, 1960, 1980)
+    """
     m = re.fullmatch(r"(?:(1[89]|20)|['\u2019])?(\d)0['\u2019]?s", token.lower())
     if not m:
         return None
@@ -188,7 +219,7 @@ def _country_before(before: str) -> str | None:
     from kg.extract.cues_films import DEMONYMS, GENRE_WORDS
 
     words = re.findall(r"[\w'-]+", before[-60:].lower())
-    while words and (words[-1] in GENRE_WORDS or _year_of(words[-1]) or words[-1] in ("the", "a", "an")):
+    while words and (words[-1] in GENRE_WORDS or year_of(words[-1]) or words[-1] in ("the", "a", "an")):
         words.pop()
     for n in (2, 1):
         if len(words) >= n and " ".join(words[-n:]) in DEMONYMS:
@@ -235,7 +266,7 @@ def _run_forward(text: str, pos: int) -> tuple[int, int] | None:
     """The capitalised run that starts at ``pos`` ("High Sierra", "Don't. Get. Out!")."""
     tokens = [(m.start() + pos, m.end() + pos, m.group()) for m in re.finditer(r"\S+", text[pos : pos + 120])]
     run: list[tuple[int, int, str]] = []
-    for i, (s, e, tok) in enumerate(tokens):
+    for i, (s, _e, tok) in enumerate(tokens):
         if s != pos and not run:
             break
         parts = re.match(r"^(.*?)([,;)\]]+[.,;!?]*)?$", tok)
@@ -252,8 +283,12 @@ def _run_forward(text: str, pos: int) -> tuple[int, int] | None:
         if bare.endswith((".", "!", "?", ":")) and not _ABBREV_TOKEN.match(bare):
             # "Don't. Get. Out!": single capitalised words each ended by a stop
             nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
-            if not (len(run) >= 1 and nxt[:1].isupper() and re.fullmatch(r"[\w'\u2019]+[.!]+", nxt)
-                    and all(t.endswith((".", "!")) for _, _, t in run)):
+            if not (
+                len(run) >= 1
+                and nxt[:1].isupper()
+                and re.fullmatch(r"[\w'\u2019]+[.!]+", nxt)
+                and all(t.endswith((".", "!")) for _, _, t in run)
+            ):
                 break
     while run and run[-1][2].lower() in _INNER:
         run.pop()
@@ -318,7 +353,11 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
         if re.match(r"['\"\u201d\u2019*_]?\s*\((?!\d)[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*\)", text[end : end + 40]):
             return  # "Nick" (Actor Name): a character
         found[(start, end)] = Spot(
-            start, end, title, _context_year(text, start, end), side_before(text, start),
+            start,
+            end,
+            title,
+            _context_year(text, start, end),
+            side_before(text, start),
             _country_before(text[max(0, start - 60) : start].rstrip("'\"\u201c\u2018*_ ")),
         )
 
@@ -441,117 +480,6 @@ def find_akas(text: str) -> list[tuple[int, str, int, int]]:
     return out
 
 
-_DESC = re.compile(
-    r"\b(?P<det>the|this|its|a|an)\s+"
-    r"(?P<mods>(?:[\w'\u2019.-]+\s+){0,4}?)"
-    r"['\"\u2018\u201c]?(?P<noun>original|re-?make|version|film|movie|one|classic|vehicle|adaptation|predecessor|inspiration"
-    r"|picture|first)(?![\w-])"
-    r"(?P<tail>\s+(?:of|with)\s+(?:this\s+film\s+with\s+)?the\s+same\s+(?:title|name)(?:\s+in\s+(?P<ty>\d{4}))?)?",
-    re.I,
-)
-_FILM_NOUNS = frozenset("version film movie one picture adaptation vehicle".split())
-_MOD_STOP = frozenset(
-    "of in on at to for from with by and or but is was are were be been being that which who what not no than as "
-    "it its his her their this these those my your our very so too all any some each every".split()
-)
-
-
-def find_descriptions(text: str) -> list[Spot]:
-    """Descriptions that identify one film of a review: "the original", "the 1962 version", "this remake".
-
-    >>> [(s.side, s.year) for s in find_descriptions("Unlike the 1962 version, this remake drags.")]
-    [('', 1962), ('this', None)]
-    >>> [(s.side, s.country) for s in find_descriptions("not as raw as the Spanish original")]
-    [('earlier', 'ES')]
-    """
-    from kg.extract.cues_films import DEMONYMS, EARLIER_WORDS, LATER_WORDS, NON_FILM_CONTEXT
-
-    out: list[Spot] = []
-    for d_m in re.finditer(r"\b(?:the|this|its|a|an)\b", text, re.I):
-        m = _DESC.match(text, d_m.start())
-        if m is None or (out and m.start() < out[-1].end):
-            continue
-        det, noun = m.group("det").lower(), m.group("noun").lower()
-        mods = m.group("mods").split()
-        if any(re.search(r"[,;:!?()\"]", w) for w in mods) or any(w.endswith(".") and len(w) > 3 for w in mods):
-            continue
-        low = [w.lower() for w in mods]
-        if any(w in _MOD_STOP for w in low):
-            continue
-        after = re.findall(r"[\w-]+", text[m.end() : m.end() + 25].lower())[:2]
-        if any(w in NON_FILM_CONTEXT for w in after):
-            continue
-        if noun in ("film", "movie", "one", "picture", "version") and after and after[0] in ("in", "about") and not mods:
-            continue
-        year = next((y for w in mods if (y := _year_of(w.rstrip("'\u2019s") if w.endswith("'s") else w))), None)
-        if m.group("ty"):
-            year = as_year(m.group("ty"))
-        decade = next((d for w in mods if (d := _decade_of(w))), None)
-        words = set(low) | {noun}
-        country = next((DEMONYMS[w] for w in low if w in DEMONYMS), None)
-        if " ".join(low[-2:]) in DEMONYMS:
-            country = DEMONYMS[" ".join(low[-2:])]
-        named = any(w[0].isupper() and w.lower() not in DEMONYMS for w in mods)
-        same = bool(m.group("tail"))
-        side = ""
-        if det == "this" and not year and not decade and noun in _FILM_NOUNS | {"remake", "re-make"} and len(mods) <= 1:
-            if low and low[0] in EARLIER_WORDS | {"new", "other", "second", "third", "latest"}:
-                continue
-            side = "this"
-        elif noun == "first":
-            if det != "the" or mods or not re.match(r"\s*(?:[.,;!?)]|film\b|movie\b|one\b|and\b|but\b|$)", text[m.end() :]):
-                continue
-            side = "earlier"
-        elif noun in ("predecessor", "inspiration"):
-            if det not in ("its", "the") or mods:
-                continue
-            side = "earlier"
-        elif words & {"original"} and (noun == "original" or noun in _FILM_NOUNS):
-            if det not in ("the", "its") and not year:
-                continue
-            if noun == "original" and after and after[0] in ("story", "script", "idea", "cast", "ending", "score"):
-                continue
-            side = "earlier"
-        elif noun in ("remake", "re-make"):
-            if det == "the" and not mods:
-                side = "later"
-            elif not (year or decade or same):
-                continue
-            side = side or ("later" if not year else "")
-        elif noun == "classic":
-            if det != "the" or not (year or named):
-                continue
-            side = "earlier"
-        elif noun in _FILM_NOUNS:
-            if not (year or decade or same or words & (EARLIER_WORDS | LATER_WORDS)):
-                continue
-            if det not in ("the", "its", "a", "an") or (det in ("a", "an") and not (year and same)):
-                if not (det in ("a", "an") and year and same):
-                    continue
-            if words & EARLIER_WORDS:
-                side = "earlier"
-            elif words & LATER_WORDS:
-                side = "later"
-        else:
-            continue
-        if det in ("a", "an") and not same and not year:
-            continue
-        end = m.end()
-        if noun == "first":
-            tail = re.match(r"\s+(?:film|movie|one|picture)\b", text[end:], re.I)
-            end += tail.end() if tail else 0
-        out.append(Spot(m.start(), end, text[m.start() : end], year, side, country, decade, same))
-    # "a remake came in 1988", "(it was) remade in 1988": the later film, by its year
-    for m in re.finditer(r"\ba (?:\w+ )?re-?make (?:came|followed|appeared|was made|was released|arrived) in ("
-                         + _YEAR_RX + r")\b", text, re.I):
-        out.append(Spot(m.start(), m.end(), m.group(), int(m.group(1)), "later", same_title=True))
-    # "a remake of a classic movie": the earlier film, unnamed
-    for m in re.finditer(r"\bre-?make of (an? (?:\w+ )?(?:classic|film|movie|picture)(?: (?:film|movie))?)\b", text, re.I):
-        if not any(o.start <= m.start(1) < o.end for o in out):
-            out.append(Spot(m.start(1), m.end(1), m.group(1), None, "earlier"))
-    return sorted(out, key=lambda o: o.start)
-
-
 _MODAL = re.compile(r"\b(?:should|would|could|might|if|hope|wish|please|someone|decide|plan|planning|want)\b", re.I)
 
 
@@ -569,23 +497,30 @@ def remake_role(text: str, title: str | None, year: int | None) -> str:
     def modal(pos: int) -> bool:
         return bool(_MODAL.search(low[max(0, pos - 40) : pos]))
 
-    for m in re.finditer(r"\bthis\s+(?:[\w-]+\s+){0,2}?re-?make\b", low):
-        remake += 2
-    for m in re.finditer(r"\b(?:is|was|it's|its|'s)\s+(?:not\s+)?(?:just\s+|really\s+|simply\s+)?(?:a|an|another|the)\s+"
-                         r"(?:[\w-]+\s+){0,3}?re-?make\b(?!s)", low):
+    remake += 2 * len(re.findall(r"\bthis\s+(?:[\w-]+\s+){0,2}?re-?make\b", low))
+    for m in re.finditer(
+        r"\b(?:is|was|it's|its|'s)\s+(?:not\s+)?(?:just\s+|really\s+|simply\s+)?(?:a|an|another|the)\s+"
+        r"(?:[\w-]+\s+){0,3}?re-?make\b(?!s)",
+        low,
+    ):
         if not modal(m.start()):
             remake += 1
     for m in re.finditer(r"\bre-?make of\b", low):
-        if not modal(m.start()) and not re.search(r"\b(?:the|this)\s+re-?make of this\b", low[max(0, m.start() - 5) : m.end() + 6]):
+        if not modal(m.start()) and not re.search(
+            r"\b(?:the|this)\s+re-?make of this\b", low[max(0, m.start() - 5) : m.end() + 6]
+        ):
             remake += 1
     if re.search(r"\bthe original\b", low):
         remake += 1
-    for m in re.finditer(r"\b(?:been|was|were|being|be|is|it)\s+(?:\w+\s+)?remade\b|\bremade\s+(?:in|as|into|it|this)\b"
-                         r"|\bre-?makes?\s+(?:including|came|like)\b|\bre-?make of this (?:film|movie)\b", low):
+    for m in re.finditer(
+        r"\b(?:been|was|were|being|be|is|it)\s+(?:\w+\s+)?remade\b|\bremade\s+(?:in|as|into|it|this)\b"
+        r"|\bre-?makes?\s+(?:including|came|like)\b|\bre-?make of this (?:film|movie)\b",
+        low,
+    ):
         if not modal(m.start()):
             original += 2
     for m in re.finditer(r"\b(?:a|the|its)\s+(?:[\w-]+\s+){0,2}?(\d{4}|'\d\d)\s+re-?make\b", low):
-        y = _year_of(m.group(1))
+        y = year_of(m.group(1))
         if y and year:
             if y > year:
                 original += 2
