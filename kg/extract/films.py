@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from kg.extract.cues_films import DEMONYMS, EARLIER_WORDS, LATER_WORDS, NON_FILM_CONTEXT
 from kg.extract.text import (
     Spot,
     as_year,
@@ -294,6 +295,14 @@ def _resolve(desc: Spot, drafts: list[_Draft], reviewed: _Draft, original: _Draf
             original.add(desc.start, desc.end)
             _countries(original, desc)
             return
+        if (
+            role == ""
+            and year is None
+            and desc.decade is None
+            and not desc.same_title
+            and not _SEQUEL.match(reviewed.title)
+        ):
+            return  # nothing says the reviewed film is a remake: "the old film" may be itself
     elif side == "later":
         if role == "remake" and year is None:
             reviewed.add(desc.start, desc.end)
@@ -337,7 +346,8 @@ _DESC = re.compile(
 )
 _FILM_NOUNS = frozenset("version film movie one picture adaptation vehicle".split())
 _MOD_STOP = frozenset(
-    "of in on at to for from with by and or but is was are were be been being that which who what not no than as "
+    "the a an of in on at to for from with by and or but is was are were be been being that which who what not no "
+    "than as "
     "it its his her their this these those my your our very so too all any some each every".split()
 )
 
@@ -350,8 +360,6 @@ def find_descriptions(text: str) -> list[Spot]:
     >>> [(s.side, s.country) for s in find_descriptions("not as raw as the Spanish original")]
     [('earlier', 'ES')]
     """
-    from kg.extract.cues_films import DEMONYMS, EARLIER_WORDS, LATER_WORDS, NON_FILM_CONTEXT
-
     out: list[Spot] = []
     for d_m in re.finditer(r"\b(?:the|this|its|a|an)\b", text, re.I):
         m = _DESC.match(text, d_m.start())

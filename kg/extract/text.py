@@ -6,6 +6,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kg.extract.cues_films import (
+    DEMONYMS,
+    GENRE_WORDS,
+    LEAD_IN_CUES,
+    NON_FILM_CONTEXT,
+    NOT_TITLES,
+    QUOTE_SPEECH_CUES,
+)
+
 __all__ = [
     "Spot",
     "as_year",
@@ -161,8 +170,6 @@ def looks_like_title(title: str) -> bool:
     >>> looks_like_title("Don't. Get. Out!"), looks_like_title("I")
     (True, False)
     """
-    from kg.extract.cues_films import NOT_TITLES
-
     tokens = re.findall(r"[\w'\u2019&.!:?-]+", title)
     if not tokens or len(tokens) > 10 or len(title) > 70 or not (title[0].isupper() or title[0].isdigit()):
         return False
@@ -216,8 +223,6 @@ def decade_of(token: str) -> int | None:
 
 
 def _country_before(before: str) -> str | None:
-    from kg.extract.cues_films import DEMONYMS, GENRE_WORDS
-
     words = re.findall(r"[\w'-]+", before[-60:].lower())
     while words and (words[-1] in GENRE_WORDS or year_of(words[-1]) or words[-1] in ("the", "a", "an")):
         words.pop()
@@ -243,8 +248,6 @@ def _context_year(text: str, start: int, end: int) -> int | None:
 
 
 def _demonym_words() -> frozenset[str]:
-    from kg.extract.cues_films import DEMONYMS
-
     return frozenset(w for k in DEMONYMS for w in k.split())
 
 
@@ -336,8 +339,6 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
     >>> [s.title for s in find_title_spots('I prefer "Cape Fear" to Night Tide (1961).')]
     ['Cape Fear', 'Night Tide']
     """
-    from kg.extract.cues_films import LEAD_IN_CUES, NON_FILM_CONTEXT, QUOTE_SPEECH_CUES
-
     found: dict[tuple[int, int], Spot] = {}
 
     def add(start: int, end: int, title: str) -> None:
@@ -391,8 +392,6 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
     for m in re.finditer(r"\b(?:" + cue_rx + r")\s+" + skip, text, re.I):
         pos = m.end()
         words = re.match(r"((?:[\w-]+\s+){0,3})", text[pos:])
-        from kg.extract.cues_films import DEMONYMS, GENRE_WORDS
-
         if words:
             for w in words.group(1).split():
                 if w.lower() in GENRE_WORDS or w.lower() in DEMONYMS or w.lower() in _demonym_words():
@@ -512,6 +511,10 @@ def remake_role(text: str, title: str | None, year: int | None) -> str:
             remake += 1
     if re.search(r"\bthe original\b", low):
         remake += 1
+    if title:
+        for m in re.finditer(r"\bre-?mak(?:e|ing)\s+['\"\u201c\u2018]?" + re.escape(title.lower()), low):
+            if not modal(m.start()):
+                remake += 2  # "to remake X as a musical": this film is the remake
     for m in re.finditer(
         r"\b(?:been|was|were|being|be|is|it)\s+(?:\w+\s+)?remade\b|\bremade\s+(?:in|as|into|it|this)\b"
         r"|\bre-?makes?\s+(?:including|came|like)\b|\bre-?make of this (?:film|movie)\b",
