@@ -102,8 +102,16 @@ def test_the_original_of_a_remake_is_a_film_of_its_own() -> None:
 
 
 def test_the_original_without_a_year_keeps_year_none() -> None:
-    films, _ = films_of("This remake is loud. The original was quieter and better.", "Fog Line", 2004)
+    text = "This remake is loud. Carver's Fog Line was quieter, and the original had no score."
+    films, _ = films_of(text, "Fog Line", 2004)
     assert titles(films) == [("Fog Line", 2004), ("Fog Line", None)]
+    assert [m.text for m in films[1].mentions] == ["the original"]
+
+
+def test_an_unnamed_original_is_not_guessed() -> None:
+    """Nothing says the original shares the remake's title: no film is made up for it."""
+    films, _ = films_of("This remake is loud. The original was quieter and better.", "Fog Line", 2004)
+    assert titles(films) == [("Fog Line", 2004)]
 
 
 def test_the_original_resolves_to_a_named_film() -> None:

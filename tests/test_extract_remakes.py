@@ -60,9 +60,9 @@ def test_the_dated_original_of_a_same_title_remake() -> None:
 
 
 def test_the_original_without_a_year() -> None:
-    assert remakes_of("This remake is all noise. The original had atmosphere.") == [
-        ("Harbour Lights", 2004, "Harbour Lights", None)
-    ]
+    text = "This remake is all noise. To remake Harbour Lights was a mistake: the original had atmosphere."
+    assert remakes_of(text) == [("Harbour Lights", 2004, "Harbour Lights", None)]
+    assert remakes_of("This remake is all noise. The original had atmosphere.") == []
 
 
 def test_the_reviewed_film_as_original_of_a_later_remake() -> None:

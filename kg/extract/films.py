@@ -129,8 +129,11 @@ def find_films(review: Review) -> tuple[list[Film], str | None]:
     # 3. descriptions: "the original", "the 1962 version", "this remake"
     if reviewed:
         original = _named_original(text, sentences, drafts, reviewed)
+        older = any(  # the text uses the reviewed title for the older film: "Hitchcock's Psycho", "to remake X"
+            _OLDER_TITLE.search(text[max(0, s - 30) : s]) for s, _ in find_title_words(text, reviewed.title)
+        )
         for desc in sorted([*find_descriptions(text), *twins], key=lambda d: d.start):
-            _resolve(desc, drafts, reviewed, original, role, text)
+            _resolve(desc, drafts, reviewed, original, role, text, older_title=older)
 
     films: list[Film] = []
     keyed = sorted(drafts, key=lambda d: (d.side != "reviewed", d.first))
@@ -255,7 +258,21 @@ def _named_original(
     return kin[0] if len(kin) == 1 else None
 
 
-def _resolve(desc: Spot, drafts: list[_Draft], reviewed: _Draft, original: _Draft | None, role: str, text: str) -> None:
+_OLDER_TITLE = re.compile(
+    r"(?:\boriginal|\bfirst|\bre-?mak(?:e|ing)|\bremade|\b[A-Z][\w-]+'s)\s*['\"\u201c\u2018*_]?\s*$"
+)
+
+
+def _resolve(
+    desc: Spot,
+    drafts: list[_Draft],
+    reviewed: _Draft,
+    original: _Draft | None,
+    role: str,
+    text: str,
+    *,
+    older_title: bool = False,
+) -> None:
     """Attach a description to the film it identifies (creating that film where it must)."""
     if any(s <= desc.start < e or desc.start <= s < desc.end for d in drafts for s, e in d.spans):
         return
@@ -329,6 +346,9 @@ def _resolve(desc: Spot, drafts: list[_Draft], reviewed: _Draft, original: _Draf
         None,
     )
     if twin is None:
+        if not prequel and side == "earlier" and year is None and desc.decade is None and not desc.same_title:
+            if not older_title:
+                return  # "the original" of a remake whose original the text never names: its title is unknown
         twin = _Draft(title, year, side=side)
         drafts.append(twin)
     twin.year = twin.year or year

@@ -231,6 +231,8 @@ def _remade_as(
     original = before[-1][2] if before and not re.search(r"\bre-?makes\b", m.group(), re.I) else reviewed
     if re.search(r"\bagain\b", m.group(), re.I):
         original = reviewed
+    elif not before and re.search(r"\b[A-Z]", text[s_start + 1 : m.start()]):
+        return  # "..., there are Some Title, remade as X": an original the text names but we did not find
     if original is None:
         return
     remakes = [sp for sp in spans if m.end() <= sp[0] < min(s_end, m.end() + 120) and sp[2] != original]

@@ -155,11 +155,12 @@ _SPEECH_AFTER = frozenset(
 def meta_title(title: str) -> str:
     """A metadata title with a trailing article put back in front.
 
-    >>> meta_title("Hills Have Eyes II;The"), meta_title("Ring, The"), meta_title("Psycho")
-    ('The Hills Have Eyes II', 'The Ring', 'Psycho')
+    >>> meta_title("Hills Have Eyes II;The"), meta_title("Ring, The"), meta_title("Night;Day")
+    ('The Hills Have Eyes II', 'The Ring', 'Night, Day')
     """
     m = re.match(r"^(.*?)\s*[;,]\s*(The|A|An|Le|La|Les|El|Der|Die|Das|Il)\s*$", title.strip())
-    return f"{m.group(2)} {m.group(1)}" if m else title.strip()
+    title = f"{m.group(2)} {m.group(1)}" if m else title.strip()
+    return re.sub(r"\s*;\s*", ", ", title)
 
 
 def looks_like_title(title: str) -> bool:
