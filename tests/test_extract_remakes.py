@@ -111,11 +111,11 @@ def test_no_reviewed_film_and_no_named_films_gives_nothing() -> None:
 
 
 def test_dev_gold_remakes_hold_their_figures(shared_data: Path) -> None:
-    """On the development gold, remakes keep F1 >= 0.70 and precision >= 0.7 (measured 0.73 / 0.76)."""
+    """On the development gold, remakes keep F1 >= 0.75 and precision >= 0.7 (measured 0.79 / 0.88)."""
     from tests.test_extract_films import dev_scores
 
     remakes = dev_scores(shared_data)["remakes"]
-    assert remakes["f1"] >= 0.70 and remakes["precision"] >= 0.7, remakes
+    assert remakes["f1"] >= 0.75 and remakes["precision"] >= 0.7, remakes
 
 
 def test_seed_review_remakes(shared_data: Path) -> None:

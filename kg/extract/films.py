@@ -242,9 +242,6 @@ def _named_original(
             if reviewed.year is None or d.year is None or d.year < reviewed.year:
                 return d
     others = [d for d in drafts if d is not reviewed and d.side == ""]
-    called = [d for d in others if d.called_original]
-    if len(called) == 1:
-        return called[0]
     # a film that shares a distinctive title word with the reviewed film and came before it
     words = {w for w in fold_title(reviewed.title).split() if len(w) >= 4}
     kin = [
@@ -346,9 +343,14 @@ def _resolve(
         None,
     )
     if twin is None:
-        if not prequel and side == "earlier" and year is None and desc.decade is None and not desc.same_title:
-            if not older_title:
+        if not prequel and not desc.same_title and not older_title:
+            if side == "earlier" and year is None and desc.decade is None:
                 return  # "the original" of a remake whose original the text never names: its title is unknown
+            strong = re.search(r"\b(?:version|original|re-?make)\b", desc.title, re.I) or re.search(
+                r"\bre-?make (?:of|to)\s*$", text[max(0, desc.start - 15) : desc.start], re.I
+            )
+            if not strong:
+                return  # "the 1998 film": a film of that year, but nothing says it has this title
         twin = _Draft(title, year, side=side)
         drafts.append(twin)
     twin.year = twin.year or year
@@ -402,7 +404,7 @@ def find_descriptions(text: str) -> list[Spot]:
             and not mods
         ):
             continue
-        year = next((y for w in mods if (y := year_of(w.rstrip("'\u2019s") if w.endswith("'s") else w))), None)
+        year = next((y for w in mods if (y := year_of(w))), None)
         if m.group("ty"):
             year = as_year(m.group("ty"))
         decade = next((d for w in mods if (d := decade_of(w))), None)

@@ -30,6 +30,7 @@ _REMADE_AS = re.compile(r"\b(?:" + "|".join(REMADE_AS_CUES) + r")\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|n't|never|no longer|hardly)\s+(?:\w+\s+){0,2}$|n't\s+(?:\w+\s+){0,3}$", re.I)
 _MODAL = re.compile(r"\b(?:should|would|could|might|if|hope|wish|please|decide|plan(?:ning)?|want(?:ed)?)\b", re.I)
 _EARLIER = re.compile(r"\b(?:original|first|old|older|earlier|previous|predecessor|inspiration|classic)\b", re.I)
+_ORIGINAL = re.compile(r"\b(?:original|first|earlier|previous|predecessor|inspiration)\b", re.I)
 _LATER = re.compile(r"\b(?:re-?make|new|newer|update|reboot|later|latest|second|third)\b", re.I)
 _SEQUEL_TITLE = re.compile(r"^(?:part\s+)?(?:\d+|ii|iii|iv|v|two|three)\b", re.I)
 
@@ -89,16 +90,11 @@ def find_remakes(review: Review, films: list[Film], *, reviewed: str | None) -> 
     if reviewed is not None:
         rv = by_key[reviewed]
         if remake_role(text, rv.title, rv.year) == "remake":
-            for start, end, key in spans:
-                lead = max(0, start - 16)
-                lead_m = re.search(r"\bthe original\s*['\"\u201c\u2018*_]?$", text[lead:start], re.I)
-                if lead_m and key != reviewed and fold_title(by_key[key].title) != fold_title(rv.title):
-                    add(reviewed, key, lead + lead_m.start(), end, 0.6)
             for f in films:  # "the original" resolved to a named film
                 if f.key == reviewed or fold_title(f.title) == fold_title(rv.title):
                     continue
                 names = {fold_title(n) for n in (f.title, *f.aka)}
-                described = [x for x in f.mentions if fold_title(x.text) not in names and _EARLIER.search(x.text)]
+                described = [x for x in f.mentions if fold_title(x.text) not in names and _ORIGINAL.search(x.text)]
                 if described and not _sequel_near(text, described[0].start):
                     add(reviewed, f.key, described[0].start, described[0].end, 0.6)
     return sorted(found.values(), key=lambda r: (r.evidence.start, r.source, r.target))

@@ -389,7 +389,10 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
         if run and looks_like_title(text[run[0] : run[1]]):
             add(run[0], run[1], text[run[0] : run[1]])
     cue_rx = "|".join(re.escape(c) for c in LEAD_IN_CUES)
-    skip = r"(?:(?:the|a|an)\s+)?(?:(?:" + _YEAR_RX + r"|'\d\d)(?:'s)?\s+)?(?:[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?'s\s+)?"
+    skip = (
+        r"(?:(?:the|a|an)\s+)?(?:(?:" + _YEAR_RX + r"|'\d\d)(?:'s)?\s+)?"
+        r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}(?:'s|s')\s+)?"
+    )
     for m in re.finditer(r"\b(?:" + cue_rx + r")\s+" + skip, text, re.I):
         pos = m.end()
         words = re.match(r"((?:[\w-]+\s+){0,3})", text[pos:])
@@ -402,6 +405,8 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
                     break
         run = _run_forward(text, pos)
         while run and looks_like_title(text[run[0] : run[1]]):
+            if re.match(r"['\u2019]s?\b", text[run[1] :]):
+                break  # "remake of Jane Doe's ...": a person, not the title
             nxt_word = re.match(r"\s+([\w-]+)", text[run[1] :])
             if nxt_word and nxt_word.group(1).lower() in GENRE_WORDS:
                 break  # "remake of the 1979 Jane Doe vehicle": a name, not the title
