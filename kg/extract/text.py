@@ -405,7 +405,7 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
                     break
         run = _run_forward(text, pos)
         while run and looks_like_title(text[run[0] : run[1]]):
-            if re.match(r"['\u2019]s?\b", text[run[1] :]):
+            if re.match(r"['\u2019]s?\b", text[run[1] :]) or re.search(r"['\u2019]s?$", text[run[0] : run[1]]):
                 break  # "remake of Jane Doe's ...": a person, not the title
             nxt_word = re.match(r"\s+([\w-]+)", text[run[1] :])
             if nxt_word and nxt_word.group(1).lower() in GENRE_WORDS:
