@@ -118,17 +118,38 @@ def _distinctive(title: str) -> bool:
     return len(words) >= 2 or (len(words) == 1 and len(words[0]) >= 8)
 
 
+_NUMERALS = re.compile(r"\b(?:\d+|[ivx]+)\b")
+
+
+def _numerals(title: str) -> set[str]:
+    """The numbers of a title ("II", "2", "1984"): a sequel differs from its film by them.
+
+    >>> sorted(_numerals("The Hills Have Eyes II"))
+    ['ii']
+    """
+    return set(_NUMERALS.findall(fold_title(title)))
+
+
 def _choose(
-    film: Film, catalog: Catalog, *, family: dict[str, float], people: set[str], exclude: set[str]
+    film: Film,
+    catalog: Catalog,
+    *,
+    family: dict[str, float],
+    people: set[str],
+    exclude: set[str],
+    imdb: str | None = None,
 ) -> Link | None:
     pool: dict[str, Candidate] = {}
     for name in (film.title, *film.aka):
+        numerals = _numerals(name)
         for c in catalog.candidates(name, year=film.year):
-            if (
-                c.entity.key not in exclude
-                and c.score > pool.get(c.entity.key, Candidate(c.entity, 0.0)).score
-            ):
-                pool[c.entity.key] = c
+            ent = c.entity
+            if ent.key in exclude or (imdb and ent.imdb and ent.imdb != imdb):
+                continue  # the review says which film it is, and this is another
+            if not any(_numerals(n) == numerals for n in (ent.name, *ent.names)):
+                continue  # "Part II" is not the film it follows
+            if c.score > pool.get(ent.key, Candidate(ent, 0.0)).score:
+                pool[ent.key] = c
     if not pool:
         return None
     scored: list[tuple[float, float, bool, Entity]] = []
@@ -202,7 +223,7 @@ def link(extraction: Extraction, catalog: Catalog | None = None) -> Links:
     order = sorted(extraction.films, key=lambda f: f.key != reviewed)
     if reviewed is not None and reviewed not in films:
         f = next(f for f in order if f.key == reviewed)
-        chosen = _choose(f, catalog, family={}, people=people, exclude=set())
+        chosen = _choose(f, catalog, family={}, people=people, exclude=set(), imdb=review.imdb_id)
         if chosen is not None:
             films[reviewed] = chosen
     anchor = films[reviewed].entity if reviewed in films else None
