@@ -250,6 +250,7 @@ class Extraction:
     stance: Polarity | None = None
     stance_confidence: float = 0.0
     reviewed_film: str | None = None  # the key of the film under review
+    extractor: str = ""  # name and version of the extractors that made it
 
     def film(self, key: str) -> Film:
         """The film with ``key``; ``KeyError`` if there is none."""
@@ -267,9 +268,7 @@ class Extraction:
 
     def with_min_confidence(self, threshold: float) -> Extraction:
         """A copy without the claims whose confidence is below ``threshold``."""
-        kept = {
-            name: tuple(c for c in getattr(self, name) if c.confidence >= threshold) for name in _CLAIMS
-        }
+        kept = {name: tuple(c for c in getattr(self, name) if c.confidence >= threshold) for name in _CLAIMS}
         stance = self.stance if self.stance_confidence >= threshold else None
         return replace(self, stance=stance, **kept)
 

@@ -67,4 +67,5 @@ def extract(review: Review) -> Extraction:
         stance=stance,
         stance_confidence=stance_confidence,
         reviewed_film=reviewed,
+        extractor=f"filmkg-extract {EXTRACTOR_VERSION}",
     )

@@ -9,9 +9,7 @@ __all__ = ["find_sentences", "words"]
 
 # A sentence ends at . ! ? (possibly followed by quotes/brackets) before whitespace and an
 # upper-case letter, digit or quote; or at a blank line. Abbreviations are not split.
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jr sr vs etc prof gen col lt sgt capt rev mt ft no vol co inc ltd".split()
-)
+_ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr vs etc prof gen col lt sgt capt rev mt ft no vol co inc ltd".split())
 _BOUNDARY = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*\s+(?=["'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n""")
 
 
