@@ -13,10 +13,11 @@ A query file starts with a header comment::
 Parameter kinds are ``iri`` (a full IRI, ``<IRI>``, a key under the base such as
 ``film/hard-hit-2021``, or a prefixed name such as ``fkg:remakeOf``), ``string``,
 ``integer``, ``decimal`` and ``date``. A value is always turned into an RDF term
-of its declared kind and *bound*, never pasted: locally through rdflib's
-``initBindings``; remotely through :func:`bind_values`, the one place where a
-value is written into query text, as ``Literal(v).n3()`` / ``URIRef(v).n3()`` in
-a ``VALUES`` block.
+of its declared kind (:func:`parse_bindings`) and *bound*, never pasted: here
+through rdflib's ``initBindings`` (:func:`run_local`); on a server through
+:func:`kg.server.bind_values`, the one place where a value is written into query
+text, as ``Literal(v).n3()`` / ``URIRef(v).n3()`` in a ``VALUES`` block.
+:func:`kg.server.run_query` runs a query either way (``kg query``).
 
 Queries run on the union of a build's named graphs: locally on an rdflib
 ``Dataset`` with ``default_union=True``; on Oxigraph with ``--union-default-graph``
@@ -37,7 +38,7 @@ import logging
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -48,8 +49,7 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 from rdflib.query import Result
 from rdflib.term import Node
 
-from kg.endpoint import RdfPayload, SelectResult, SparqlEndpoint, Term
-from kg.errors import GraphError, QueryError
+from kg.errors import QueryError
 from kg.vocab import DEFAULT_BASE, PREFIXES
 
 __all__ = [
@@ -57,17 +57,14 @@ __all__ = [
     "NamedQuery",
     "Param",
     "Table",
-    "bind_values",
     "find_queries",
+    "graph_table",
     "load_query",
     "parse_bindings",
     "parse_query",
     "queries_dir",
-    "read_dataset",
     "read_query",
     "run_local",
-    "run_query",
-    "run_remote",
     "serialize_query_list",
     "serialize_table",
     "to_term",
@@ -305,9 +302,7 @@ def parse_bindings(
     missing = [p.name for p in query.params if p.required and p.name not in bindings]
     if missing:
         need = " ".join(f"--bind {m}=..." for m in missing)
-        raise QueryError(
-            f"needs {need}" + (f" (example: {query.example})" if query.example else ""), name=query.name
-        )
+        raise QueryError(f"needs {need}" + (f" (example: {query.example})" if query.example else ""), name=query.name)
     return bindings
 
 
@@ -316,100 +311,6 @@ def _split_pair(pair: str, query: NamedQuery) -> tuple[str, str]:
     if not sep or not name.strip():
         raise QueryError(f"a binding is name=value, not {pair!r}", name=query.name)
     return name.strip(), value
-
-
-def _skip_string(text: str, i: int) -> int:
-    quote = text[i]
-    if text.startswith(quote * 3, i):
-        j = i + 3
-        while j < len(text) and not text.startswith(quote * 3, j):
-            j += 2 if text[j] == "\\" else 1
-        return min(len(text), j + 3)
-    i += 1
-    while i < len(text) and text[i] != quote:
-        i += 2 if text[i] == "\\" else 1
-    return i + 1
-
-
-_IRI_TOKEN = re.compile(r'<[^<>"{}|^`\\\s]*>')
-_WORD_TOKEN = re.compile(r"[?$]?\w+")
-
-
-def _tokens(text: str) -> Iterator[tuple[str, int, str]]:
-    """SPARQL text as (kind, offset, token): kind is word, brace or other; comments, strings, IRIs skipped."""
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c == "#":
-            end = text.find("\n", i)
-            i = len(text) if end == -1 else end
-        elif c in "\"'":
-            i = _skip_string(text, i)
-        elif c == "<" and (m := _IRI_TOKEN.match(text, i)):
-            i = m.end()
-        elif c in "{}":
-            yield "brace", i, c
-            i += 1
-        elif (m := _WORD_TOKEN.match(text, i)) is not None:
-            yield "word", i, m.group().upper()
-            i = m.end()
-        else:
-            i += 1
-
-
-def _where_brace(text: str) -> int:
-    """The offset of the ``{`` that opens the query's WHERE clause."""
-    depth, form, seen_where = 0, "", False
-    for kind, at, token in _tokens(text):
-        if kind == "brace":
-            if token == "{":
-                if depth == 0 and (form not in ("CONSTRUCT", "DESCRIBE") or seen_where):
-                    return at
-                depth += 1
-            else:
-                depth -= 1
-        elif depth == 0:
-            if token in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE") and not form:
-                form = token
-            elif token == "WHERE":
-                seen_where = True
-    raise QueryError("cannot find the query's WHERE clause to bind values in")
-
-
-def _form(text: str) -> str:
-    for kind, _, token in _tokens(text):
-        if kind == "word" and token in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
-            return token
-        if kind == "word" and token in ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "WITH"):
-            break
-    raise QueryError("not a query: no SELECT, ASK, CONSTRUCT or DESCRIBE")
-
-
-def bind_values(text: str, bindings: Mapping[str, Node]) -> str:
-    """``text`` with ``bindings`` as a ``VALUES`` block opening its WHERE clause.
-
-    The one helper that writes values into query text, for servers (which have no
-    ``initBindings``): every value is written by rdflib's ``n3()``, so a value is a
-    single term whatever it contains.
-
-    >>> print(bind_values("SELECT ?f WHERE { ?f ?p ?name }", {"name": Literal('x" } DROP ALL {')}))
-    SELECT ?f WHERE {
-      VALUES (?name) { ("x\\" } DROP ALL {") }
-     ?f ?p ?name }
-    """
-    if not bindings:
-        return text
-    names, terms = [], []
-    for name, term in bindings.items():
-        if not re.fullmatch(r"\w+", name):
-            raise QueryError(f"{name!r} is not a variable name")
-        if not isinstance(term, (URIRef, Literal)):
-            raise QueryError(f"?{name} must be bound to an IRI or a literal")
-        names.append(f"?{name}")
-        terms.append(term.n3())
-    at = _where_brace(text) + 1
-    block = f"\n  VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}\n"
-    return text[:at] + block + text[at:]
 
 
 # ---------------------------------------------------------------------------- running
@@ -433,30 +334,12 @@ class Table:
 
     def records(self) -> list[dict[str, Node]]:
         """The rows as dicts of bound variables."""
-        return [
-            {v: t for v, t in zip(self.variables, row, strict=True) if t is not None} for row in self.rows
-        ]
+        return [{v: t for v, t in zip(self.variables, row, strict=True) if t is not None} for row in self.rows]
 
 
-def _graph_table(graph: Graph) -> Table:
+def graph_table(graph: Graph) -> Table:
     rows = sorted(graph, key=lambda t: tuple(x.n3() for x in t))
     return Table(("subject", "predicate", "object"), tuple(tuple(t) for t in rows))
-
-
-def read_dataset(path: str | Path) -> Dataset:
-    """A graph file as a Dataset whose default graph is the union of its graphs."""
-    path = Path(path)
-    if not path.is_file():
-        raise GraphError("no such graph file (build one with `kg build`)", path=path)
-    fmt = {".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld", ".ttl": "turtle"}.get(
-        path.suffix.lower(), "turtle"
-    )
-    ds = Dataset(default_union=True)
-    try:
-        ds.parse(str(path), format=fmt)
-    except Exception as err:  # rdflib's parsers raise many types
-        raise GraphError(f"cannot parse as {fmt}: {err}", path=path) from err
-    return ds
 
 
 def run_local(query: NamedQuery | str, graph: Graph, *, bindings: Mapping[str, Node] | None = None) -> Table:
@@ -468,11 +351,10 @@ def run_local(query: NamedQuery | str, graph: Graph, *, bindings: Mapping[str, N
     """
     named = query if isinstance(query, NamedQuery) else parse_query(query, name="query")
     if isinstance(graph, Dataset) and not graph.default_union:
-        log.warning(
-            "querying a Dataset without default_union: the review graphs are not in the default graph"
-        )
+        log.warning("querying a Dataset without default_union: the review graphs are not in the default graph")
     try:
-        result: Result = graph.query(named.text, initBindings=dict(bindings or {}))
+        initial = dict(bindings or {})
+        result: Result = graph.query(named.text, initBindings=initial)  # type: ignore[arg-type]
         return _from_rdflib(result)
     except QueryError:
         raise
@@ -485,93 +367,10 @@ def _from_rdflib(result: Result) -> Table:
         return Table(("ask",), ((Literal(bool(result.askAnswer)),),), boolean=bool(result.askAnswer))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         assert result.graph is not None
-        return _graph_table(result.graph)
+        return graph_table(result.graph)
     variables = tuple(str(v) for v in (result.vars or []))
     rows = tuple(tuple(row.get(Variable(v)) for v in variables) for row in result)  # type: ignore[union-attr]
     return Table(variables, rows)
-
-
-def _from_term(term: Term) -> Node:
-    if term.kind == "uri":
-        return URIRef(term.value)
-    if term.kind == "bnode":
-        return BNode(term.value)
-    return Literal(term.value, lang=term.lang, datatype=URIRef(term.datatype) if term.datatype else None)
-
-
-def _from_select(result: SelectResult) -> Table:
-    rows = tuple(
-        tuple(_from_term(row[v]) if v in row else None for v in result.variables) for row in result.rows
-    )
-    return Table(result.variables, rows)
-
-
-def _from_payload(payload: RdfPayload) -> Table:
-    fmt = {"application/n-triples": "nt", "text/turtle": "turtle", "application/rdf+xml": "xml"}.get(
-        payload.media_type, "turtle"
-    )
-    graph = Graph()
-    try:
-        graph.parse(data=payload.data.decode("utf-8"), format=fmt)
-    except Exception as err:
-        raise QueryError(
-            _one_line(f"the server's {payload.media_type} answer cannot be parsed: {err}")
-        ) from err
-    return _graph_table(graph)
-
-
-def run_remote(
-    query: NamedQuery | str, endpoint: SparqlEndpoint, *, bindings: Mapping[str, Node] | None = None
-) -> Table:
-    """Run a query on a SPARQL server, with ``bindings`` written by :func:`bind_values`."""
-    named = query if isinstance(query, NamedQuery) else parse_query(query, name="query")
-    text = bind_values(named.text, bindings or {})
-    form = _form(named.text)
-    log.info("running %s on %s", named.name, endpoint.url)
-    if form == "SELECT":
-        return _from_select(endpoint.select(text))
-    if form == "ASK":
-        answer = endpoint.ask(text)
-        return Table(("ask",), ((Literal(answer),),), boolean=answer)
-    return _from_payload(endpoint.construct(text))
-
-
-def run_query(
-    name_or_file: str | Path,
-    *,
-    graph: str | Path | Graph | None = None,
-    endpoint: SparqlEndpoint | None = None,
-    bind: Sequence[str] | Mapping[str, str] = (),
-    directory: str | Path | None = None,
-    base: str = DEFAULT_BASE,
-) -> Table:
-    """Run a query of the library (or a ``.rq`` file) locally or on a server.
-
-    Parameters
-    ----------
-    name_or_file : str or Path
-        A library name (``remakes``) or a path to a ``.rq`` file.
-    graph : path or rdflib Graph, optional
-        The graph to query locally (default ``output/kg.trig``); ignored with ``endpoint``.
-    endpoint : SparqlEndpoint, optional
-        A server to query instead (a :class:`kg.endpoint.Endpoint`).
-    bind : list of ``name=value`` or a mapping
-        Parameter values, turned into RDF terms of their declared kinds.
-
-    Examples
-    --------
-    >>> run_query("remakes", graph="tests/data/mini.trig",
-    ...           bind=["film=film/la-llamada-2015"]).column("title")[0]
-    rdflib.term.Literal('Der Anruf')
-    """
-    query = load_query(name_or_file, directory=directory)
-    bindings = parse_bindings(bind, query, base=base)
-    if endpoint is not None:
-        return run_remote(query, endpoint, bindings=bindings)
-    if graph is None:
-        graph = Path("output") / "kg.trig"
-    dataset = graph if isinstance(graph, Graph) else read_dataset(graph)
-    return run_local(query, dataset, bindings=bindings)
 
 
 # ---------------------------------------------------------------------------- output
