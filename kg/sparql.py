@@ -114,6 +114,7 @@ class NamedQuery:
     params: tuple[Param, ...] = ()
     example: str = ""
     path: str | None = None
+    documented: bool = False  # the header has a Parameters section: undeclared bindings are refused
 
     def param(self, name: str) -> Param | None:
         """The declared parameter ``name``, if any."""
@@ -162,6 +163,7 @@ def parse_query(text: str, *, name: str, path: str | None = None) -> NamedQuery:
         params=tuple(params),
         example=" ".join(sections.get("example", [])),
         path=path,
+        documented="parameters" in sections,
     )
 
 
@@ -290,7 +292,7 @@ def parse_bindings(
         name = name.lstrip("?$")
         param = query.param(name)
         if param is None:
-            if query.params or query.path is None or not re.fullmatch(r"\w+", name):
+            if query.documented or not re.fullmatch(r"\w+", name):
                 raise QueryError(f"no parameter ?{name}; parameters: {declared}", name=query.name)
             kind = "iri" if re.match(r"^(<|https?://)", value) else "string"  # an undocumented file
         else:
