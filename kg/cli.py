@@ -8,11 +8,15 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kg.errors import InputError, KgError
 from kg.model import InputProblem
+
+if TYPE_CHECKING:
+    from kg.link import Catalog
 
 __all__ = ["cli", "main"]
 
@@ -35,7 +39,7 @@ def cli(verbose: int) -> None:
 
 
 def _report_problem(problem: InputProblem) -> None:
-    click.echo(f"skipped: {problem}", err=True)
+    click.echo(f"{'warning' if problem.kept else 'skipped'}: {problem}", err=True)
 
 
 def _formats(value: str) -> list[str]:
@@ -66,8 +70,25 @@ def _formats(value: str) -> list[str]:
     show_default=True,
     help="Leave out claims with a lower confidence.",
 )
+@click.option(
+    "--catalog",
+    "catalogs",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A catalog of known films and people (Turtle in the graph contract's shape); repeatable.",
+)
+@click.option("--no-builtin", is_flag=True, help="Do not link against the built-in catalog.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(inputs: Sequence[str], outdir: str, formats: str, strict: bool, min_confidence: float, quiet: bool) -> None:
+def build(
+    inputs: Sequence[str],
+    outdir: str,
+    formats: str,
+    strict: bool,
+    min_confidence: float,
+    catalogs: Sequence[str],
+    no_builtin: bool,
+    quiet: bool,
+) -> None:
     """Build the graph from review files, folders or - (stdin); default: examples/.
 
     Writes OUTDIR/kg.ttl (the union of all graphs) and OUTDIR/kg.trig (one
@@ -75,14 +96,18 @@ def build(inputs: Sequence[str], outdir: str, formats: str, strict: bool, min_co
 
     \b
     Example:
-      kg build examples/ reviews.jsonl -o output/ --format ttl,trig,nt
+      kg build examples/ reviews.jsonl -o output/ --format ttl,trig,nt --catalog my-films.ttl
     """
     from kg.pipeline import build as run_build
     from kg.pipeline import write_build
 
     chosen = _formats(formats)
     result = run_build(
-        list(inputs) or [DEFAULT_INPUT], strict=strict, min_confidence=min_confidence, on_problem=_report_problem
+        list(inputs) or [DEFAULT_INPUT],
+        catalog=_catalog(catalogs, no_builtin),
+        strict=strict,
+        min_confidence=min_confidence,
+        on_problem=_report_problem,
     )
     write_build(result, outdir, formats=chosen)
     if not quiet:
@@ -100,8 +125,24 @@ def build(inputs: Sequence[str], outdir: str, formats: str, strict: bool, min_co
     help="Score this built graph instead of building.",
 )
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+@click.option(
+    "--catalog",
+    "catalogs",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A catalog of known films and people (Turtle in the graph contract's shape); repeatable.",
+)
+@click.option("--no-builtin", is_flag=True, help="Do not link against the built-in catalog.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_(gold: str, inputs: Sequence[str], graph_path: str | None, min_confidence: float, as_json: bool) -> None:
+def eval_(
+    gold: str,
+    inputs: Sequence[str],
+    graph_path: str | None,
+    min_confidence: float,
+    catalogs: Sequence[str],
+    no_builtin: bool,
+    as_json: bool,
+) -> None:
     """Score extraction against gold annotations (precision, recall, F1 per field).
 
     Builds the reviews that GOLD names, from INPUTS or else from the sources
@@ -122,7 +163,11 @@ def eval_(gold: str, inputs: Sequence[str], graph_path: str | None, min_confiden
         sources = list(inputs) or _gold_sources(Path(gold), rows)
         wanted = {r["review"] for r in rows}
         result = run_build(
-            sources, min_confidence=min_confidence, keep=lambda r: r.id in wanted, on_problem=_report_problem
+            sources,
+            catalog=_catalog(catalogs, no_builtin),
+            min_confidence=min_confidence,
+            keep=lambda r: r.id in wanted,
+            on_problem=_report_problem,
         )
         graph = union(result.dataset)
     res = score(rows, graph)
@@ -131,6 +176,15 @@ def eval_(gold: str, inputs: Sequence[str], graph_path: str | None, min_confiden
     else:
         for line in format_scores(res):
             click.echo(line)
+
+
+def _catalog(paths: Sequence[str], no_builtin: bool) -> Catalog | None:
+    """The built-in catalog (unless ``no_builtin``) and the user's files, merged; ``None`` if neither."""
+    from kg.link import load_catalog
+
+    if no_builtin and not paths:
+        return None
+    return load_catalog(paths, builtin=not no_builtin)
 
 
 def _gold_sources(gold: Path, rows: list[dict[str, object]]) -> list[str]:
@@ -154,8 +208,8 @@ def validate(graph: str, shapes: str | None) -> None:
     Example:
       kg validate output/kg.trig
     """
+    from kg.shacl import validate as run_validate
     from kg.store import read_graph
-    from kg.store import validate as run_validate
 
     problems = run_validate(read_graph(graph), shapes=shapes)
     for line in problems:
@@ -254,6 +308,87 @@ def push(graph: str, endpoint: str, update_url: str | None, timeout: float) -> N
     report = run_push(graph, Endpoint(endpoint, update_url=update_url, timeout=timeout))
     for line in report.lines():
         click.echo(line)
+
+
+@click.argument("title")
+@click.option("--year", type=int, help="The film's year, when several films share the title.")
+@click.option("--graph", "graph_path", default=f"{DEFAULT_OUTPUT}/kg.trig", show_default=True, help="A built graph.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def lineage(title: str, year: int | None, graph_path: str, fmt: str) -> None:
+    """Print the remake family of the film TITLE as a tree by generation, with years and countries.
+
+    \b
+    Example:
+      kg lineage "El desconocido" --year 2015 --graph output/kg.trig
+    """
+    from kg.lineage import lineage_report
+    from kg.store import read_graph
+
+    click.echo(lineage_report(read_graph(graph_path), title, year=year, format=fmt))
+
+
+@cli.command()
+@click.option("--graph", "graph_path", default=f"{DEFAULT_OUTPUT}/kg.trig", show_default=True, help="A built graph.")
+@click.option("-o", "--output", "outdir", default=DEFAULT_OUTPUT, show_default=True, help="Folder to write into.")
+@click.option("--min-size", type=click.IntRange(1), default=2, show_default=True, help="Smallest family to draw.")
+@click.option("--inline", is_flag=True, help="Put the scripts and styles inside every page (one-file pages).")
+def render(graph_path: str, outdir: str, min_size: int, inline: bool) -> None:
+    """Write OUTDIR/index.html and a page per remake family (OUTDIR/families/*.html), for offline use.
+
+    \b
+    Example:
+      kg render --graph output/kg.trig -o output/
+    """
+    from kg.render import write_site
+    from kg.store import read_graph
+
+    written = write_site(read_graph(graph_path), outdir, min_size=min_size, inline=inline)
+    pages = sum(1 for p in written if p.parent.name == "families")
+    click.echo(f"wrote {pages} family pages and {Path(outdir) / 'index.html'}")
+
+
+@cli.command()
+@click.argument("graph", default=f"{DEFAULT_OUTPUT}/kg.trig", type=str)
+@click.option(
+    "--endpoint",
+    default="https://query.wikidata.org/sparql",
+    show_default=True,
+    help="A Wikidata-style SPARQL endpoint (its query URL).",
+)
+@click.option("-o", "--output", "out", help="Write the enriched graph here (default: over GRAPH).")
+@click.option(
+    "--cache",
+    default=None,
+    help="Folder for cached answers (default: .kg-cache/wikidata beside GRAPH); a second run asks nothing.",
+)
+@click.option("--batch", type=click.IntRange(1, 500), default=50, show_default=True, help="Items per query.")
+@click.option("--timeout", type=click.FloatRange(1), default=60.0, show_default=True, help="Seconds per request.")
+def enrich(graph: str, endpoint: str, out: str | None, cache: str | None, batch: int, timeout: float) -> None:
+    """Add Wikidata's facts about the graph's linked films, in the named graph <graph/wikidata>.
+
+    Asks for remake links (P144/P4969, both ends films), directors (P57), cast
+    with characters (P161/P453), dates (P577), countries (P495) and IMDb ids
+    (P345) of every film with owl:sameAs wd:Q..., in batches, politely, and
+    keeps the answers in a cache.
+
+    \b
+    Example:
+      kg enrich output/kg.trig --endpoint http://127.0.0.1:7878/query
+    """
+    from kg.endpoint import Endpoint
+    from kg.link.wikidata import enrich as run_enrich
+    from kg.store import read_graph, write_graph
+
+    path = Path(graph)
+    ds = read_graph(path)
+    folder = Path(cache) if cache else path.resolve().parent / ".kg-cache" / "wikidata"
+    result = run_enrich(ds, Endpoint(endpoint, timeout=timeout), cache=folder, batch=batch)
+    target = write_graph(ds, out or path)
+    click.echo(
+        f"films linked to Wikidata {result.films}, known to the endpoint {result.known}, "
+        f"triples added {result.triples}, requests {result.requests} (cached {result.cached})"
+    )
+    click.echo(f"wrote            {target}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -148,6 +148,7 @@ class InputProblem:
     path: str
     line: int | None
     message: str
+    kept: bool = False  # the review was still read (a bad field was dropped)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}" if self.line is not None else f"{self.path}: {self.message}"

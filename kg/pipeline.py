@@ -12,14 +12,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.reviews import read_reviews
 from rdflib import Dataset
 from rdflib.namespace import RDF
 
 from kg.emit import emit_into
 from kg.extract import extract
-from kg.link import Catalog, link
+from kg.link import Catalog, link, resolve
 from kg.model import InputProblem, Review
+from kg.reviews import read_reviews
 from kg.store import write_graph
 from kg.vocab import DEFAULT_BASE, FKG, MARL, SCHEMA
 
@@ -124,14 +124,14 @@ def build(
     for review in read_reviews(inputs, strict=strict, on_problem=problem):
         if keep is not None and not keep(review):
             continue
-        extraction = extract(review)
+        extraction = resolve(extract(review), catalog)
         if min_confidence > 0:
             extraction = extraction.with_min_confidence(min_confidence)
         emit_into(ds, extraction, link(extraction, catalog), base=base)
         summary.reviews += 1
         if progress is not None:
             progress(summary.reviews)
-    summary.skipped = len(summary.problems)
+    summary.skipped = sum(not p.kept for p in summary.problems)
     summarize(ds, summary)
     return Build(ds, summary)
 

@@ -17,7 +17,9 @@ LAYERS = [
     {"model"},
     {"vocab"},
     {"sparql", "endpoint", "store", "evaluate"},
-    {"reviews", "extract", "link", "emit", "lineage", "render", "server"},
+    {"shacl"},
+    {"reviews", "extract", "link", "emit", "lineage", "server"},
+    {"render"},
     {"pipeline"},
     {"cli"},
     {"__main__"},
@@ -27,7 +29,7 @@ OWNERS = {  # third-party library -> the kg modules allowed to import it
     "SPARQLWrapper": {"endpoint"},
     "networkx": {"lineage"},
     "pyvis": {"render"},
-    "pyshacl": {"store"},
+    "pyshacl": {"shacl"},
 }
 
 
