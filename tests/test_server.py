@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 from rdflib import Dataset, Literal, URIRef
-from test_sparql import CASES, HOSTILE, MINI, Check, rows
+from test_sparql import CASES, EXAMPLE_CASES, HOSTILE, MINI, Check, examples_build, rows  # noqa: F401
 
 from kg.endpoint import Endpoint, RdfPayload, SelectResult
 from kg.errors import EndpointError, QueryError
@@ -80,6 +80,24 @@ def empty_server() -> Iterator[str]:
 @pytest.mark.parametrize(("name", "bind", "check", "expected"), CASES, ids=[f"{c[0]}{c[1]}" for c in CASES])
 def test_same_answers_from_oxigraph(oxigraph: str, name: str, bind: list[str], check: Check, expected: Any) -> None:
     assert check(run_query(name, endpoint=oxigraph, bind=bind)) == expected
+
+
+@pytest.fixture(scope="module")
+def examples_server(examples_build: Path) -> Iterator[str]:  # noqa: F811 (the fixture of test_sparql)
+    """The examples' build (`kg build examples`) pushed into Oxigraph with `kg push`."""
+    with start_server(None, port=0) as server:
+        done = kg("push", "--endpoint", server.query_url, str(examples_build))
+        assert done.returncode == 0, done.stderr
+        yield server.query_url
+
+
+@pytest.mark.parametrize(
+    ("name", "bind", "check", "expected"), EXAMPLE_CASES, ids=[f"{c[0]}{c[1]}" for c in EXAMPLE_CASES]
+)
+def test_examples_answers_from_oxigraph(
+    examples_server: str, name: str, bind: list[str], check: Check, expected: Any
+) -> None:
+    assert check(run_query(name, endpoint=examples_server, bind=bind)) == expected
 
 
 def test_kg_query_endpoint_on_the_command_line(oxigraph: str) -> None:

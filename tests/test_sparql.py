@@ -127,9 +127,9 @@ CASES: list[tuple[str, list[str], Check, Any]] = [
         [],
         credits_of,
         {
-            "person/ana-sol": {"La llamada (musicBy)", "Jeonhwa (musicBy)"},
-            "person/luis-ferro": {"La llamada (actor)", "Der Anruf (actor)"},
-            "person/marta-ibarra": {"La llamada (director)", "Caller Unknown (producer)"},
+            "person/ana-sol": {"La llamada 2015 (musicBy)", "Jeonhwa 2021 (musicBy)"},
+            "person/luis-ferro": {"La llamada 2015 (actor)", "Der Anruf 2018 (actor)"},
+            "person/marta-ibarra": {"La llamada 2015 (director)", "Caller Unknown 2023 (producer)"},
         },
     ),
     ("shared-people", ["person=person/park-min-ho"], lambda t: rows(t, "person"), []),
@@ -401,3 +401,175 @@ def test_tsv_escapes_line_breaks() -> None:
 def test_unknown_format() -> None:
     with pytest.raises(QueryError, match="unknown format 'xml'; known: table, csv, tsv, json"):
         serialize_table(Table(("x",)), format="xml")
+
+
+def test_on_an_empty_graph_every_query_answers_nothing() -> None:
+    empty = Dataset(default_union=True)
+    for q in find_queries():
+        bind = {p.name: {"iri": "film/x", "string": "x"}.get(p.kind, "1") for p in q.params if p.required}
+        assert run_local(q, empty, bindings=parse_bindings(bind, q)).rows == (), q.name
+
+
+# ---------------------------------------------------------------------------- the examples' build
+# What examples/README.md says about the team's example reviews, checked on `kg build examples`.
+
+EXAMPLE_REVIEWS = {
+    "el-desconocido-2015",
+    "insomnia-2002",
+    "let-me-in-2010",
+    "psycho-1998-imdb-user-review",
+    "retribution-2023-imdb-user-review",
+    "steig-nicht-aus-2018",
+    "the-departed-2006-imdb-user-review",
+    "team-csv-001",
+    "team-csv-002",
+    "team-csv-003",
+    "team-jsonl-001",
+    "team-jsonl-002",
+    "team-jsonl-003",
+    "team-jsonl-004",
+}
+IA, DEP, LRO, LMI = (
+    "film/infernal-affairs-2002",
+    "film/the-departed-2006",
+    "film/let-the-right-one-in-2008",
+    "film/let-me-in-2010",
+)
+EXAMPLE_CASES: list[tuple[str, list[str], Check, Any]] = [
+    ("remakes", [f"film={IA}"], lambda t: as_set(t, "remake", "steps"), {(DEP, 1)}),
+    ("original", [f"film={DEP}"], lambda t: as_set(t, "original", "steps"), {(IA, 1)}),
+    ("family", [f"film={LMI}"], lambda t: {r[0] for r in rows(t, "member", "generation")}, {LRO, LMI}),
+    (
+        "families",
+        [],
+        lambda t: (
+            {"film/seven-samurai-1954", "film/psycho-1960", "film/the-vanishing-1988", "film/insomnia-1997", IA, LRO}
+            <= set(t.column("original") and [value(x) for x in t.column("original")])
+        ),
+        True,
+    ),
+    (
+        "cross-country",
+        [],
+        lambda t: (
+            {
+                ("film/the-magnificent-seven-1960", "country/US", "film/seven-samurai-1954", "country/JP"),
+                ("film/insomnia-2002", "country/US", "film/insomnia-1997", "country/NO"),
+            }
+            <= as_set(t, "remake", "country", "original", "original_country")
+        ),
+        True,
+    ),
+    ("most-remade", [], lambda t: dict(rows(t, "original", "remakes")).get(IA), 1),
+    (
+        "remake-gap",
+        [],
+        lambda t: (
+            {("film/psycho-1998", "film/psycho-1960", 38), (DEP, IA, 4), (LMI, LRO, 2)}
+            <= as_set(t, "remake", "original", "years")
+        ),
+        True,
+    ),
+    (
+        "remake-ratings",
+        [],
+        lambda t: (
+            {
+                ("film/psycho-1998", 3.0, "film/psycho-1960", 10.0),
+                ("film/the-vanishing-1993", 4.0, "film/the-vanishing-1988", 9.0),
+                (DEP, 9.0, IA, 9.0),
+            }
+            <= as_set(t, "remake", "remake_rating", "original", "original_rating")
+        ),
+        True,
+    ),
+    (
+        "review",
+        ["id=team-csv-002"],
+        lambda t: (
+            {
+                ("review/team-csv-002", "https://schema.org/itemReviewed", "film/the-vanishing-1988"),
+                ("review/team-csv-002#rating", "https://schema.org/ratingValue", 9),
+            }
+            <= set(rows(t, "subject", "predicate", "object"))
+        ),
+        True,
+    ),
+    (
+        "film-reviews",
+        [f"film={DEP}"],
+        lambda t: rows(t, "review_id", "rating", "best", "stance"),
+        [("the-departed-2006-imdb-user-review", 9, 10, "http://www.gsi.upm.es/ontologies/marl/ns#Positive")],
+    ),
+    (
+        "find-film",
+        ["title=vanishing"],
+        lambda t: {value(f) for f in t.column("film")},
+        {"film/the-vanishing-1988", "film/the-vanishing-1993"},
+    ),
+    (
+        "credits",
+        [f"film={DEP}"],
+        lambda t: (
+            {
+                ("person/leonardo-dicaprio", "actor", "Billy Costigan"),
+                ("person/matt-damon", "actor", "Colin Sullivan"),
+                ("person/william-monahan", "author", None),
+            }
+            <= as_set(t, "person", "role", "character")
+        ),
+        True,
+    ),
+    (
+        "claims",
+        ["predicate=fkg:remakeOf"],
+        lambda t: (DEP, IA, "the-departed-2006-imdb-user-review") in as_set(t, "subject", "object", "review_id"),
+        True,
+    ),
+    ("graphs", [], lambda t: {value(r) for r in t.column("review_id")}, EXAMPLE_REVIEWS),
+]
+
+
+@pytest.fixture(scope="module")
+def examples_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`kg build examples` as a user runs it; the TriG it writes."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("examples-build")
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-m", "kg", "build", "examples", "-o", str(out), "-q"],
+        cwd=root,
+        env={**__import__("os").environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    return out / "kg.trig"
+
+
+@pytest.mark.parametrize(
+    ("name", "bind", "check", "expected"), EXAMPLE_CASES, ids=[f"{c[0]}{c[1]}" for c in EXAMPLE_CASES]
+)
+def test_answers_on_the_examples_build(
+    examples_build: Path, name: str, bind: list[str], check: Check, expected: Any
+) -> None:
+    assert check(run_query(name, graph=examples_build, bind=bind)) == expected
+
+
+def test_claims_evidence_points_at_the_words(examples_build: Path, tmp_path: Path) -> None:
+    """Every claim's offsets select its anchor words in the review body."""
+    rq = tmp_path / "evidence.rq"
+    rq.write_text(
+        "PREFIX fkg: <https://w3id.org/filmkg/ontology#>\nPREFIX schema: <https://schema.org/>\n"
+        "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
+        "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>\n"
+        "SELECT DISTINCT ?body ?begin ?end ?anchor WHERE { ?s a fkg:Statement ; prov:wasDerivedFrom ?r ;"
+        " nif:beginIndex ?begin ; nif:endIndex ?end ; nif:anchorOf ?anchor . ?r schema:reviewBody ?body }"
+    )
+    table = run_query(str(rq), graph=examples_build)
+    assert len(table.rows) >= 7
+    for body, begin, end, anchor in rows(table, "body", "begin", "end", "anchor"):
+        assert body[begin:end] == anchor
