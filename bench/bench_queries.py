@@ -73,6 +73,9 @@ SYLLABLES = "ka ri mo ta len vos an dre el mi sa tor ben ju li na co ra".split()
 
 
 def lit(value: Any, dtype: str | None = None) -> str:
+    if isinstance(value, str):  # N-Triples escaping (n3() may write a long string over several lines)
+        text = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        return f'"{text}"' + (f"^^<{dtype}>" if dtype else "")
     if isinstance(value, float):  # confidences and polarities are xsd:decimal, as kg.emit writes them
         value = Decimal(str(value))
     return Literal(value, datatype=URIRef(dtype) if dtype else None).n3()

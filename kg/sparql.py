@@ -22,7 +22,9 @@ text, as ``Literal(v).n3()`` / ``URIRef(v).n3()`` in a ``VALUES`` block.
 Queries run on the union of a build's named graphs: locally on an rdflib
 ``Dataset`` with ``default_union=True``; on Oxigraph with ``--union-default-graph``
 (``kg serve`` starts it that way); on another store, set its union default graph
-option (Fuseki: ``tdb2:unionDefaultGraph true``).
+option (Fuseki: ``tdb2:unionDefaultGraph true``). rdflib's union is a set, Oxigraph's
+a bag (a film described in 40 reviews matches 40 times), so the library's queries
+use ``DISTINCT`` and aggregate over distinct inner solutions: both give the same answers.
 
 >>> q = parse_query("# Count films.\\nSELECT (COUNT(*) AS ?n) WHERE { ?f ?p ?o }", name="n")
 >>> q.summary

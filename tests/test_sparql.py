@@ -527,6 +527,12 @@ EXAMPLE_CASES: list[tuple[str, list[str], Check, Any]] = [
         True,
     ),
     ("graphs", [], lambda t: {value(r) for r in t.column("review_id")}, EXAMPLE_REVIEWS),
+    (
+        "opinions-about",
+        ["person=person/robin-williams"],
+        lambda t: as_set(t, "polarity", "review_id", "film_title"),
+        {("http://www.gsi.upm.es/ontologies/marl/ns#Positive", "insomnia-2002", "Insomnia")},
+    ),
 ]
 
 
