@@ -271,7 +271,7 @@ def bindings_for(name: str, info: dict[str, Any]) -> list[str]:
     }.get(name, [])
 
 
-class Timeout(Exception):
+class Timeout(BaseException):  # not an Exception: rdflib must not swallow it
     pass
 
 
@@ -319,6 +319,7 @@ def main() -> None:
         queries = find_queries()
         signal.signal(signal.SIGALRM, _alarm)
         for q in queries:
+            print(q.name, "...", file=sys.stderr, flush=True)
             bound = parse_bindings(bindings_for(q.name, info), q)
             row: dict[str, Any] = {"bind": bindings_for(q.name, info)}
             t = time.perf_counter()
