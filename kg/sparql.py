@@ -170,15 +170,9 @@ def parse_query(text: str, *, name: str, path: str | None = None) -> NamedQuery:
 
 
 def queries_dir() -> Path:
-    """Where the library lives: ``$KG_QUERIES``, else ``queries/`` beside the ``kg`` package."""
+    """Where the library lives: ``$KG_QUERIES``, else the project's ``queries/`` (shipped as ``kg/data/queries``)."""
     env = os.environ.get("KG_QUERIES")
-    if env:
-        return Path(env)
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "queries", here / "queries"):
-        if candidate.is_dir():
-            return candidate
-    return here.parent / "queries"
+    return Path(env) if env else Path(__file__).resolve().parent / "data" / "queries"
 
 
 def read_query(path: str | Path) -> NamedQuery:
