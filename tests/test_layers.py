@@ -18,7 +18,7 @@ LAYERS = [
     {"vocab"},
     {"sparql", "endpoint", "store", "evaluate"},
     {"shacl"},
-    {"reviews", "extract", "link", "emit", "lineage", "server"},
+    {"reviews", "extract", "link", "emit", "lineage", "server", "explain"},
     {"render"},
     {"pipeline"},
     {"cli"},
