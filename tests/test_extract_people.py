@@ -181,3 +181,81 @@ def test_seed_review_people(shared_data: Path) -> None:
         ("lee jae-in", Role.ACTOR, "hh", "seong-gyu's daughter"),
         ("kim chang-ju", Role.DIRECTOR, "hh", ""),
     }
+
+
+def _films_with(text: str, *films: tuple[str, int | None, tuple[str, ...]]) -> list[Film]:
+    """Films given as (title, year, extra spans that denote them), each with a FILM mention wherever they stand."""
+    out = []
+    for i, (title, year, extra) in enumerate(films):
+        spans = sorted({(m.start(), m.end()) for t in (title, *extra) for m in re.finditer(re.escape(t), text)})
+        out.append(
+            Film(
+                key=f"f{i}",
+                title=title,
+                year=year,
+                mentions=tuple(Mention.of(text, s, e, MentionKind.FILM) for s, e in spans),
+            )
+        )
+    return out
+
+
+def _credits_of(text: str, films: list[Film]) -> set[tuple[str, str, str, str | None]]:
+    people, credits = find_people(Review(id="t", text=text), films, reviewed="f0")
+    names = {p.key: p.name for p in people}
+    return {(names[c.person], c.role.value, c.film, c.character) for c in credits}
+
+
+def test_a_director_of_an_unnamed_original_is_not_credited_to_the_remake() -> None:
+    text = (
+        "Night Train is a glossy remake. The Danish original, directed by Ingrid Holm, is colder, "
+        "and Peter Lund as Tomas is far less likeable. Carla Reyes plays Tomas here."
+    )
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ())))
+    assert ("Carla Reyes", "actor", "f0", "Tomas") in got
+    assert not any(name in ("Ingrid Holm", "Peter Lund") for name, *_ in got)
+
+
+def test_a_director_goes_to_the_film_a_description_names() -> None:
+    text = (
+        "Night Train (2004) is a glossy remake of Dark Rails (1981). The original, directed by Ingrid Holm, "
+        "is colder. In the original, Anna Berg (Peter Lund) is a widower."
+    )
+    films = _films_with(text, ("Night Train", 2004, ()), ("Dark Rails", 1981, ("The original", "the original")))
+    got = _credits_of(text, films)
+    assert ("Ingrid Holm", "director", "f1", None) in got
+    assert ("Peter Lund", "actor", "f1", "Anna Berg") in got
+    assert not any(film == "f0" for _, _, film, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "film"),
+    [
+        ("I loved Dark Rails, Ingrid Holm's 1981 Danish thriller, and Night Train is close.", "f1"),
+        ("Night Train is close to Ingrid Holm's 1981 original in spirit.", "f1"),
+        ("Night Train is Ingrid Holm's 2004 remake of her own film.", "f0"),
+    ],
+)
+def test_a_possessive_with_a_year_names_the_film_of_that_year(text: str, film: str) -> None:
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ()), ("Dark Rails", 1981, ())))
+    assert ("Ingrid Holm", "director", film, None) in got
+    assert len({f for n, r, f, _ in got if n == "Ingrid Holm" and r == "director"}) == 1
+
+
+def test_a_possessive_of_an_unnamed_film_is_not_the_reviewed_film() -> None:
+    text = "I loved Ingrid Holm's 1981 Danish thriller. Night Train copies it, and you can see it is Holm's film."
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ())))
+    assert not any(name == "Ingrid Holm" for name, *_ in got)
+
+
+def test_a_list_of_names_shares_the_cue_before_it() -> None:
+    text = "Night Train, directed by Ingrid Holm and Peter Lund, moves fast."
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ())))
+    assert {("Ingrid Holm", "director", "f0", None), ("Peter Lund", "director", "f0", None)} <= got
+    assert not any(role == "actor" for _, role, _, _ in got)
+
+
+def test_a_sentence_about_another_film_credits_that_film() -> None:
+    text = 'Night Train drags. In "Dark Rails" he falls for Anna Berg, and Peter Lund plays her husband.'
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ()), ("Dark Rails", 1981, ())))
+    assert ("Peter Lund", "actor", "f1", "her husband") in got
+    assert not any(film == "f0" for _, _, film, _ in got)

@@ -72,7 +72,7 @@ TITLES = frozenset("mr mrs ms miss dr sir lady lord uncle aunt sister brother fa
 # Nouns that name a film, for "X's film", "a X movie", "X directed this picture".
 FILM_NOUNS = (
     r"(?:film|films|movie|movies|picture|pictures|flick|flicks|masterpiece|classic|classics|remake|remakes|"
-    r"thriller|western|comedy|comedies|drama|melodrama|noir|feature|epic|adaptation|horror|musical|opus)"
+    r"thriller|western|comedy|comedies|drama|melodrama|noir|feature|epic|adaptation|horror|musical|opus|original|version)"
 )
 
 # Cue phrases right BEFORE a name, with the part they give it.
@@ -144,7 +144,7 @@ CHARACTER_NOUNS = frozenset(
 
 # Words that show a sentence talks of acting; cast-list openers and closers; a film named right after a name.
 ACTING = re.compile(
-    r"\b(?:act|acts|acting|acted|actor|actors|actress|actresses|performances?|performers?|roles?|cast|casting|"
+    r"(?<![\w-])(?:act|acts|acting|acted|actor|actors|actress|actresses|performances?|performers?|roles?|cast|casting|"
     r"miscast|star|stars|starring|starred|co-stars?|played|plays|playing|portray\w*|screen|supporting|lead|cameo|"
     r"on-screen|leading\s+(?:man|lady)|scene[- ]stealing|chemistry)\b",
     re.I,

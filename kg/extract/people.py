@@ -13,6 +13,7 @@ the words tie it to another film of the review ("X in Film", "X (Film)",
 
 from __future__ import annotations
 
+from kg.extract.attach import attacher
 from kg.extract.credits import find_credits, name_lists, role_cues
 from kg.extract.lexicon_people import NOT_SURNAME_WORDS
 from kg.extract.names import (
@@ -121,7 +122,8 @@ def find_people(review: Review, films: list[Film], *, reviewed: str | None) -> t
                 persons[target].mentions.append(part.actor)
                 spans.append((part.actor, target))
 
-    credits = find_credits(text, persons, spans, parts, films, reviewed, sent_of)
+    film_of = attacher(text, films, reviewed, sentences)
+    credits = find_credits(text, persons, spans, parts, films, reviewed, sent_of, film_of)
     people = []
     for p in persons.values():
         if not p.mentions:
