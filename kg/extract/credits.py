@@ -60,7 +60,11 @@ def role_cues(text: str, start: int, end: int, sent: tuple[int, int]) -> list[tu
             break
     after = text[end : min(sent[1], end + 60)]
     for pattern, role in ROLE_AFTER:
-        m = re.match(pattern, after, re.I)
+        m = re.match(rf"\s*(?:{pattern})", after, re.I)
+        if m and role == "actor?":
+            if not ACTING.search(text, sent[0], sent[1]):
+                break
+            role = "actor"
         if m:
             found.append((role, (start, end + m.end()), "after"))
             break

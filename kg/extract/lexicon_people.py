@@ -21,6 +21,7 @@ __all__ = [
     "NOT_SURNAME_WORDS",
     "ROLE_AFTER",
     "ROLE_BEFORE",
+    "SENTENCE_WORDS",
     "TITLES",
 ]
 
@@ -50,6 +51,15 @@ NOT_NAME_WORDS = frozenset(
     certainly obviously clearly especially particularly rather instead worse better nobody everybody everyone
     someone anyone something nothing everything watch see look note read thanks please yeah sure true
     super mega ultra
+    """.split()
+)
+
+# Capitalised words that open a sentence before a surname ("Director Nolan", "Poor Sutherland").
+SENTENCE_WORDS = frozenset(
+    """
+    director directors actor actors actress actresses star stars co-star veteran newcomer legend legendary writer
+    producer composer screenwriter filmmaker helmer auteur poor sweet lovely beautiful gorgeous talented brilliant
+    great wonderful superb even only both either neither star-crossed cameo
     """.split()
 )
 
@@ -100,7 +110,7 @@ ROLE_BEFORE: tuple[tuple[str, str], ...] = (
 
 # Cue phrases right AFTER a name (and its possessive), with the part they give it.
 ROLE_AFTER: tuple[tuple[str, str], ...] = (
-    (r"(?:,\s*)?(?:who\s+)?(?:directed|directs|co-directed|helmed|helms)\b", "director"),
+    (r"(?:,\s*)?(?:who\s+)?(?:directed|directs|directing|co-directed|helmed|helms)\b", "director"),
     (r"'s\s+(?:(?:\w+\s+){0,2})?(?:direction|directing|directorial|camera)", "director"),
     (r"(?:,\s*)?(?:who\s+)?(?:wrote|writes|scripted|penned)\s+(?:the\s+)?(?:screenplay|script)", "writer"),
     (r"'s\s+(?:(?:\w+\s+){0,2})?(?:script|screenplay|writing)", "writer"),
@@ -109,8 +119,12 @@ ROLE_AFTER: tuple[tuple[str, str], ...] = (
     (r"(?:,\s*)?(?:who\s+)?produced\b", "producer"),
     (
         r"(?:,\s*)?(?:who\s+)?(?:plays|played|portrays|portrayed|co-stars|co-starred|stars|starred|acts|acted|"
-        r"appears|appeared|overacts|is\s+cast|was\s+cast|gives|gave|delivers|delivered|turns\s+in|turned\s+in|"
-        r"puts\s+in|put\s+in|steals|stole|hams|reprises|reprised)\b",
+        r"appears|appeared|overacts|is\s+cast|was\s+cast|steals\s+the|stole\s+the|hams|reprises|reprised)\b",
+        "actor",
+    ),
+    (
+        r"(?:,\s*)?(?:who\s+)?(?:gives|gave|delivers|delivered|turns\s+in|turned\s+in|puts\s+in|put\s+in)"
+        r"(?:\s+[\w-]+){0,4}?\s+(?:performances?|turns?|portrayals?|job|showing)\b",
         "actor",
     ),
     (
@@ -120,10 +134,14 @@ ROLE_AFTER: tuple[tuple[str, str], ...] = (
     ),
     (r"\s+(?:vehicle|in\s+(?:the|a|an|his|her)\s+(?:\w+\s+)?(?:role|part|lead))", "actor"),
     (
-        r"(?:,\s*)?(?:is|was)\s+(?:(?:\w+\s+){0,3})?(?:cast|miscast|wasted|underused|superb|great|good|excellent|"
-        r"wonderful|terrible|awful|fine|convincing|unconvincing|believable|brilliant|stunning|lovely|impeccable|"
-        r"delightful|hilarious|outstanding|amazing|bad|dreadful|wooden|stiff|solid|effective)\b",
+        r"(?:,\s*)?(?:is|was)\s+(?:(?:\w+\s+){0,3})?(?:cast|miscast|wasted|underused|convincing|unconvincing|"
+        r"believable|wooden|stiff|hammy)\b",
         "actor",
+    ),
+    (  # a judgement that may be of any work: an actor's only where the sentence talks of acting
+        r"(?:,\s*)?(?:is|was)\s+(?:(?:\w+\s+){0,3})?(?:superb|great|good|excellent|wonderful|terrible|awful|fine|"
+        r"brilliant|stunning|lovely|impeccable|delightful|hilarious|outstanding|amazing|bad|dreadful|solid|effective)\b",
+        "actor?",
     ),
 )
 
@@ -152,7 +170,7 @@ ACTING = re.compile(
 ELSEWHERE = re.compile(r"\s*(?:\(\s*(?:[\"'“‘]?[A-Z0-9])|,?\s+(?:in|from)\s+[\"'“‘]?[A-Z])")
 TITLE_NEAR = re.compile(r"[\"“‘'][A-Z][^\"”’']{1,50}[\"”’']|\((?:19|20)\d\d\)")
 LIST_ACTOR = re.compile(
-    r"(?:\bcast(?:\s+(?:includes|members|list|of))?|starring|stars|co-stars|actors?|actresses|"
+    r"(?:\bcast(?:\s+(?:includes|members|list|of))?|\bcast\b[^.;:()]{0,40}?\b(?:including|includes|like|such\s+as)|starring|stars|co-stars|actors?|actresses|"
     r"performances?\s+(?:by|from)|with)\s*[:,]?\s*(?:(?:the\s+)?(?:great|wonderful|legendary)\s+)?$",
     re.I,
 )

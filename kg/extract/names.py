@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import gender_guesser.detector as gender_detector  # type: ignore[import-untyped]
 
-from kg.extract.lexicon_people import NAME_PARTICLES, NOT_NAME_WORDS, NOT_SURNAME_WORDS
+from kg.extract.lexicon_people import NAME_PARTICLES, NOT_NAME_WORDS, NOT_SURNAME_WORDS, SENTENCE_WORDS
 
 __all__ = [
     "LO",
@@ -108,9 +108,17 @@ def sentence_trim(text: str, run: NameRun, sentences: list[tuple[int, int]]) -> 
     starts = {s for s, _ in sentences}
     head = toks[0][0]
     if head in starts or re.search(r"(?:^|[.!?:]\s+|\n)[\"'“‘(]*$", text[max(0, head - 4) : head]):
+        first, second = (text[a:b] for a, b in toks[:2])
+        if len(toks) == 2 and not is_given_name(second) and not _sentence_word(first):
+            return run  # "Kiefer Sutherland plays ...": neither word is a given name, so both are the name
         s = toks[1][0]
         return NameRun(s, run.end, text[s : run.end])
     return run
+
+
+def _sentence_word(word: str) -> bool:
+    low = word.lower()
+    return low in SENTENCE_WORDS or low.endswith(("ing", "ly", "ed")) or _common(word)
 
 
 def _common(word: str) -> bool:

@@ -129,20 +129,40 @@ def find_parts(text: str, runs: list[NameRun], film_spans: list[tuple[int, int]]
                 if verb in ("is", "was") and (c[0].split()[0].lower() in NOT_NAME_WORDS or " " not in c[0]):
                     continue
                 conf = 0.6 if verb in ("is", "was") else 0.85
-                parts.append(Part((r.start, r.end), c[0], (r.start, c[2]), conf))
+                name, end = c[0], c[2]
+                appos = re.match(r",\s+", text[end : end + 3]) if not c[0][:1].isupper() else None
+                named = runs_at.get(end + appos.end()) if appos else None
+                if named is not None and len(named.tokens) >= 2 and re.match(r"\s*(?:[,;.)]|and\b)", text[named.end :]):
+                    name, end = named.text, named.end  # "plays the boyfriend, Jeff Harriman, ..."
+                parts.append(Part((r.start, r.end), name, (r.start, end), conf))
                 continue
         # Y (X) or X (Y)
         if r.start > 0 and text[r.start - 1] == "(" and re.match(r"\s*[),]", text[r.end : r.end + 2]):
             c = _character_before(text, r.start - 1, runs_end)
-            if c and not in_film(c[1], c[2]):
+            if c and not in_film(c[1], c[2]) and not _PLACE_BEFORE.search(text, max(0, c[1] - 6), c[1]):
                 parts.append(Part((r.start, r.end), c[0], (c[1], r.end + 1), 0.8, paren=True))
-        # Y is played by X / Y, played by X
-        m = re.match(r"(?:,\s*|\s+(?:is|was)\s+)(?:(?:well|ably|superbly|nicely|badly|poorly)\s+)?played\s+by\s+", tail)
+        # Y, whom X plays
+        m = re.match(r",\s*whom\s+", tail)
+        actor = runs_at.get(r.end + m.end()) if m else None
+        if actor is not None and re.match(r"\s+(?:plays|played|portrays|portrayed)\b", text[actor.end :]):
+            if fold(r.text) not in known and len(actor.tokens) >= 2:
+                parts.append(Part((actor.start, actor.end), r.text, (r.start, actor.end), 0.8))
+                continue
+        # Y is played by X / Y, played by X / Y, who is played by X
+        m = re.match(
+            r"(?:,\s*(?:who\s+(?:is|was)\s+)?|\s+(?:is|was)\s+)(?:(?:well|ably|superbly|nicely|badly|poorly)\s+)?"
+            r"played\s+by\s+",
+            tail,
+        )
         if m:
             actor = runs_at.get(r.end + m.end())
             if actor is not None and fold(r.text) not in known:
                 parts.append(Part((actor.start, actor.end), r.text, (r.start, actor.end), 0.85))
     return parts
+
+
+# "in South Korea (Title)": a place before a parenthesis, not a character.
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|to|at|into)\s+$", re.I)
 
 
 def _plausible_part(c: str) -> bool:

@@ -13,6 +13,8 @@ the words tie it to another film of the review ("X in Film", "X (Film)",
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.attach import attacher
 from kg.extract.credits import find_credits, name_lists, role_cues
 from kg.extract.lexicon_people import NOT_SURNAME_WORDS
@@ -85,14 +87,26 @@ def find_people(review: Review, films: list[Film], *, reviewed: str | None) -> t
         if looks_like_person(r) or i in cued_runs:
             p = persons.setdefault(fold(r.text), PersonDraft(r.text))
             p.mentions.append((r.start, r.end))
+            p.cued = p.cued or i in cued_runs
 
     parts = find_parts(text, runs, film_spans, set())
     parts = orient_parts(text, parts, runs, persons)
     char_names = {fold(p.character) for p in parts if p.character[:1].isupper()}
     char_tokens = {t for p in parts if p.character[:1].isupper() for t in TOKEN.findall(p.character)}
+    actors = {fold(text[p.actor[0] : p.actor[1]]) for p in parts}
+    surnames = {  # the last words of characters' names ("Finch" of "X plays Finch"), not "Ryan's mother"
+        t.group(0)
+        for p in parts
+        if p.character[:1].isupper()
+        for t in TOKEN.finditer(p.character)
+        if not re.match(r"['’]s\b", p.character[t.end() :])
+    }
     for key in list(persons):
-        if key in char_names or set(persons[key].tokens) <= char_tokens:
+        p = persons[key]
+        if key in char_names or set(p.tokens) <= char_tokens:
             del persons[key]
+        elif p.tokens[-1] in surnames and not p.cued and not {key, fold(p.tokens[-1])} & actors:
+            del persons[key]  # "Walter Finch" where "X plays Finch": the character's full name
     for part in parts:  # the actor of a part is a person even with an unusual given name
         a = text[part.actor[0] : part.actor[1]]
         if len(TOKEN.findall(a)) >= 2 and fold(a) not in char_names:
