@@ -119,7 +119,7 @@ ROLE_AFTER: tuple[tuple[str, str], ...] = (
     (r"(?:,\s*)?(?:who\s+)?produced\b", "producer"),
     (
         r"(?:,\s*)?(?:who\s+)?(?:plays|played|portrays|portrayed|co-stars|co-starred|stars|starred|acts|acted|"
-        r"appears|appeared|overacts|is\s+cast|was\s+cast|steals\s+the|stole\s+the|hams|reprises|reprised)\b",
+        r"appears|appeared|overacts|is\s+cast|was\s+cast|steals\s+the|stole\s+the|(?:seems|seemed|manages|managed)\s+to\s+steal|hams|reprises|reprised)\b",
         "actor",
     ),
     (
@@ -132,7 +132,7 @@ ROLE_AFTER: tuple[tuple[str, str], ...] = (
         r"screen\s+persona|persona)",
         "actor",
     ),
-    (r"\s+(?:vehicle|in\s+(?:the|a|an|his|her)\s+(?:\w+\s+)?(?:role|part|lead))", "actor"),
+    (r"\s+(?:vehicle|character|in\s+(?:the|a|an|his|her)\s+(?:\w+\s+)?(?:role|part|lead))", "actor"),
     (
         r"(?:,\s*)?(?:is|was)\s+(?:(?:\w+\s+){0,3})?(?:cast|miscast|wasted|underused|convincing|unconvincing|"
         r"believable|wooden|stiff|hammy)\b",
@@ -170,7 +170,7 @@ ACTING = re.compile(
 ELSEWHERE = re.compile(r"\s*(?:\(\s*(?:[\"'“‘]?[A-Z0-9])|,?\s+(?:in|from)\s+[\"'“‘]?[A-Z])")
 TITLE_NEAR = re.compile(r"[\"“‘'][A-Z][^\"”’']{1,50}[\"”’']|\((?:19|20)\d\d\)")
 LIST_ACTOR = re.compile(
-    r"(?:\bcast(?:\s+(?:includes|members|list|of))?|\bcast\b[^.;:()]{0,40}?\b(?:including|includes|like|such\s+as)|starring|stars|co-stars|actors?|actresses|"
+    r"(?:\bcameos?\s+(?:by|from|of)|\bcast(?:\s+(?:includes|members|list|of))?|\bcast\b[^.;:()]{0,40}?\b(?:including|includes)|starring|stars|co-stars|actors?|actresses|"
     r"performances?\s+(?:by|from)|with)\s*[:,]?\s*(?:(?:the\s+)?(?:great|wonderful|legendary)\s+)?$",
     re.I,
 )

@@ -64,8 +64,11 @@ def _character_before(text: str, pos: int, runs_end: dict[int, NameRun]) -> tupl
     j = pos
     while j > 0 and text[j - 1] == " ":
         j -= 1
-    run = runs_end.get(j)
-    if run is not None:
+    quoted = j > 0 and text[j - 1] in "\"'”’"
+    run = runs_end.get(j - 1 if quoted else j)
+    if run is not None and (not quoted or text[run.start - 1 : run.start] in "\"'“‘"):
+        if quoted:  # '"Lishka" (Barbara Stanwyck)'
+            return run.text, run.start, run.end
         start = run.start
         pre = re.search(rf"(?:{'|'.join(TITLES)})\s+$", text[max(0, start - 12) : start], re.I)
         if pre and text[start - len(pre.group(0))].isupper():
@@ -112,7 +115,9 @@ def find_parts(text: str, runs: list[NameRun], film_spans: list[tuple[int, int]]
                 a = before[-1]
                 parts.append(Part((a.start, a.end), r.text, (a.start, r.end), 0.6))
                 continue
-        tail = text[r.end : r.end + 40]
+        aside = _ASIDE.match(text, r.end)
+        after_at = aside.end() if aside else r.end  # "X (not a villain as usual) was Y"
+        tail = text[after_at : after_at + 40]
         # X as Y / X stars as Y / X plays Y / X played the role of Y / X is Y
         m = re.match(
             r"(?:,\s*)?(?:\s+(?:(?:who|also)\s+)?(?:stars|starred|appears|appeared|is\s+cast|was\s+cast|co-stars|"
@@ -123,8 +128,8 @@ def find_parts(text: str, runs: list[NameRun], film_spans: list[tuple[int, int]]
             tail,
         )
         if m:
-            c = _character_after(text, r.end + m.end(), runs_at)
-            if c and not in_film(c[1], c[2]) and fold(c[0]) not in known and _plausible_part(c[0]):
+            c = _character_after(text, after_at + m.end(), runs_at)
+            if c and not in_film(c[1], c[2]) and fold(c[0]) not in known | {fold(r.text)} and _plausible_part(c[0]):
                 verb = m.group(0).strip().lower()
                 if verb in ("is", "was") and (c[0].split()[0].lower() in NOT_NAME_WORDS or " " not in c[0]):
                     continue
@@ -143,7 +148,7 @@ def find_parts(text: str, runs: list[NameRun], film_spans: list[tuple[int, int]]
                 parts.append(Part((r.start, r.end), c[0], (c[1], r.end + 1), 0.8, paren=True))
         # Y, whom X plays
         m = re.match(r",\s*whom\s+", tail)
-        actor = runs_at.get(r.end + m.end()) if m else None
+        actor = runs_at.get(after_at + m.end()) if m else None
         if actor is not None and re.match(r"\s+(?:plays|played|portrays|portrayed)\b", text[actor.end :]):
             if fold(r.text) not in known and len(actor.tokens) >= 2:
                 parts.append(Part((actor.start, actor.end), r.text, (r.start, actor.end), 0.8))
@@ -155,12 +160,14 @@ def find_parts(text: str, runs: list[NameRun], film_spans: list[tuple[int, int]]
             tail,
         )
         if m:
-            actor = runs_at.get(r.end + m.end())
+            actor = runs_at.get(after_at + m.end())
             if actor is not None and fold(r.text) not in known:
                 parts.append(Part((actor.start, actor.end), r.text, (r.start, actor.end), 0.85))
     return parts
 
 
+# A short aside in parentheses right after a name.
+_ASIDE = re.compile(r"\s*\([^()]{1,60}\)(?=\s)")
 # "in South Korea (Title)": a place before a parenthesis, not a character.
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|at|into)\s+$", re.I)
 

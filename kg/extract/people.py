@@ -17,7 +17,7 @@ import re
 
 from kg.extract.attach import attacher
 from kg.extract.credits import find_credits, name_lists, role_cues
-from kg.extract.lexicon_people import NOT_SURNAME_WORDS
+from kg.extract.lexicon_people import LIST_ACTOR, LIST_ACTOR_AFTER, NOT_SURNAME_WORDS
 from kg.extract.names import (
     TOKEN,
     NameRun,
@@ -78,7 +78,13 @@ def find_people(review: Review, films: list[Film], *, reviewed: str | None) -> t
         i for i, r in enumerate(runs) if 2 <= len(r.tokens) <= 4 and role_cues(text, r.start, r.end, sent_of(r.start))
     }
     for group in name_lists(text, [(r.start, r.end) for r in runs]):
-        if any(i in cued_runs for i in group):
+        first, last = runs[group[0]], runs[group[-1]]
+        sent = sent_of(first.start)
+        if (
+            any(i in cued_runs for i in group)
+            or LIST_ACTOR.search(text[max(sent[0], first.start - 40) : first.start])
+            or LIST_ACTOR_AFTER.match(text, last.end)
+        ):
             cued_runs.update(i for i in group if 2 <= len(runs[i].tokens) <= 4)
     persons: dict[str, PersonDraft] = {}
     for i, r in enumerate(runs):
