@@ -259,3 +259,36 @@ def test_a_sentence_about_another_film_credits_that_film() -> None:
     got = _credits_of(text, _films_with(text, ("Night Train", 2004, ()), ("Dark Rails", 1981, ())))
     assert ("Peter Lund", "actor", "f1", "her husband") in got
     assert not any(film == "f0" for _, _, film, _ in got)
+
+
+def test_a_name_right_before_another_film_plays_in_that_film() -> None:
+    text = 'Night Train is slow. Its villain recalls Peter Lund in "Dark Rails", and the camera work by Ann Lee (Dark Rails) shines.'
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ()), ("Dark Rails", 1981, ())))
+    assert ("Peter Lund", "actor", "f1", None) in got
+    assert not any(name == "Ann Lee" for name, *_ in got)  # a camera operator is no player
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "character"),
+    [
+        ("John Miller (never better) was Captain Hale, and the crew loved him.", "John Miller", "Captain Hale"),
+        ('The story follows "Lishka" (Barbara Stone) through the war.', "Barbara Stone", "Lishka"),
+        ("Kiefer Lund plays the boyfriend, Jeff Harrow, and he is fine.", "Kiefer Lund", "Jeff Harrow"),
+        ("The villain is a baron, Bart Bogg, whom Peter Sands plays as a cartoon.", "Peter Sands", "Bart Bogg"),
+    ],
+)
+def test_more_ways_of_naming_a_part(text: str, actor: str, character: str) -> None:
+    got = _credits(text)
+    assert (actor, "actor", REVIEWED, character) in got
+    assert not any(name == character for name, *_ in got)
+
+
+def test_the_full_name_of_a_character_is_not_a_person() -> None:
+    text = "The killer, a novelist called Walter Finch, taunts him. Robin Wells plays Finch with a soft voice."
+    people, _ = _read(text)
+    assert [p.name for p in people] == ["Robin Wells"]
+
+
+def test_a_name_in_a_place_before_parentheses_is_not_a_part() -> None:
+    text = "It was remade in South Korea (Hard Road) and in Hollywood."
+    assert _credits(text) == set()

@@ -97,6 +97,10 @@ def name_lists(text: str, spans: list[tuple[int, int]]) -> list[list[int]]:
     return [g for g in groups if len(g) > 1]
 
 
+# A film right after a name: "X in Film", "X from 'Film'", "X (Film".
+_IN_TITLE = re.compile(r"\s*(?:\(\s*|,?\s+(?:in|from)\s+)[\"'‘“]?")
+_CLOSE = re.compile(r"[\"'’”]?\s*(?:,?\s*\(?(?:18|19|20)\d\d\)?\s*)?\)")
+
 _ROLE_OF = {
     "director": (Role.DIRECTOR,),
     "director+writer": (Role.DIRECTOR, Role.WRITER),
@@ -104,6 +108,7 @@ _ROLE_OF = {
     "composer": (Role.COMPOSER,),
     "producer": (Role.PRODUCER,),
     "actor": (Role.ACTOR,),
+    "crew": (),
 }
 
 
@@ -115,6 +120,8 @@ class _Claim:
     confidence: float
     character: str | None = None
     weak: bool = False  # a cue that says the part but not the film ("X's film", an unmarked name)
+    tie: bool = False  # only a film next to the name says the part ("X in Film"): void for a film's maker
+    film: str | None = None  # the film, where the words name it
 
 
 def find_credits(
@@ -175,6 +182,14 @@ def find_credits(
             for _span, key in members:
                 claims.append(_Claim(key, Role.ACTOR, whole, 0.7))
                 cued.add(key)
+    starts = {m.start: (m.end, f.key) for f in films for m in f.mentions if f.key != reviewed}
+    for span, key in spans:  # "X in Film", "X (Film)": a player of that film, unless a maker
+        m = _IN_TITLE.match(text, span[1])
+        film = starts.get(m.end()) if m else None
+        if m is None or film is None or (m.group(0).strip().startswith("(") and not _CLOSE.match(text, film[0])):
+            continue
+        claims.append(_Claim(key, Role.ACTOR, (span[0], film[0]), 0.6, tie=True, film=film[1]))
+        cued.add(key)
     list_spans = [(spans[g[0]][0][0], spans[g[-1]][0][1]) for g in groups]
     for key, p in persons.items():  # named in full, no part stated: a player where the talk is of acting
         if key in cued or len(p.tokens) < 2:
@@ -194,7 +209,8 @@ def find_credits(
             if ACTING.search(text[sent[0] : sent[1]]) or (listed and ACTING.search(near)):
                 claims.append(_Claim(key, Role.ACTOR, (s, e) if chosen else full[0], 0.5, weak=True))
                 break
-    return _settle(text, persons, claims, direct, film_of, reviewed)
+    crew = {key for span, key in spans for role, _, _ in roles_by_span[span] if role == "crew"}
+    return _settle(text, persons, claims, direct, film_of, reviewed, crew)
 
 
 def _settle(
@@ -204,14 +220,18 @@ def _settle(
     direct: list[tuple[str, str, Mention]],
     film_of: Callable[[tuple[int, int]], tuple[str | None, bool]],
     reviewed: str | None,
+    crew: set[str],
 ) -> list[Credit]:
     """One credit per person, film and part, from the claims placed on their films."""
-    placed = [(c, *film_of(c.span)) for c in claims]
+    placed = [(c, *((c.film, True) if c.film else film_of(c.span))) for c in claims]
     elsewhere = {(c.person, c.role) for c, film, chosen in placed if chosen and film != reviewed}
     elsewhere |= {(key, Role.DIRECTOR) for key, film, _ in direct if film != reviewed}
+    makers = {c.person for c in claims if c.role is not Role.ACTOR} | {key for key, _, _ in direct} | crew
     out: dict[tuple[str, str, Role], Credit] = {}
     for c, film, chosen in placed:
         if film is None or (c.weak and not chosen and (c.person, c.role) in elsewhere):
+            continue
+        if c.tie and c.person in makers:
             continue
         pkey = slug(persons[c.person].name)
         k = (pkey, film, c.role)

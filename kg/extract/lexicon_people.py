@@ -100,6 +100,11 @@ ROLE_BEFORE: tuple[tuple[str, str], ...] = (
         "composer",
     ),
     (r"produced\s+by|(?:executive\s+)?producer|producers", "producer"),
+    (  # parts the graph does not record: they keep a name from being taken for a player
+        r"(?:cinematography|photography|camera\s*work|editing|costumes?|make-?up|effects)\s+(?:is\s+|are\s+)?by|"
+        r"cinematographer|(?:film\s+)?editor|edited\s+by|shot\s+by|photographed\s+by|critic|reviewer",
+        "crew",
+    ),
     (
         r"starring|co-starring|stars|co-stars|features|featuring|"
         r"actors?|actress(?:es)?|star|co-star|cast\s+(?:includes|members?)|played\s+by|portrayed\s+by|"

@@ -131,7 +131,8 @@ def find_parts(text: str, runs: list[NameRun], film_spans: list[tuple[int, int]]
             c = _character_after(text, after_at + m.end(), runs_at)
             if c and not in_film(c[1], c[2]) and fold(c[0]) not in known | {fold(r.text)} and _plausible_part(c[0]):
                 verb = m.group(0).strip().lower()
-                if verb in ("is", "was") and (c[0].split()[0].lower() in NOT_NAME_WORDS or " " not in c[0]):
+                head = c[0].split()[0].lower()
+                if verb in ("is", "was") and ((head in NOT_NAME_WORDS and head not in TITLES) or " " not in c[0]):
                     continue
                 conf = 0.6 if verb in ("is", "was") else 0.85
                 name, end = c[0], c[2]
@@ -144,7 +145,7 @@ def find_parts(text: str, runs: list[NameRun], film_spans: list[tuple[int, int]]
         # Y (X) or X (Y)
         if r.start > 0 and text[r.start - 1] == "(" and re.match(r"\s*[),]", text[r.end : r.end + 2]):
             c = _character_before(text, r.start - 1, runs_end)
-            if c and not in_film(c[1], c[2]) and not _PLACE_BEFORE.search(text, max(0, c[1] - 6), c[1]):
+            if c and not in_film(c[1], c[2]) and not _PLACE_BEFORE.search(text, max(0, c[1] - 24), c[1]):
                 parts.append(Part((r.start, r.end), c[0], (c[1], r.end + 1), 0.8, paren=True))
         # Y, whom X plays
         m = re.match(r",\s*whom\s+", tail)
@@ -169,7 +170,7 @@ def find_parts(text: str, runs: list[NameRun], film_spans: list[tuple[int, int]]
 # A short aside in parentheses right after a name.
 _ASIDE = re.compile(r"\s*\([^()]{1,60}\)(?=\s)")
 # "in South Korea (Title)": a place before a parenthesis, not a character.
-_PLACE_BEFORE = re.compile(r"\b(?:in|from|to|at|into)\s+$", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|to|at|into)\s+(?:[A-Z][a-z]+\s+)?$")
 
 
 def _plausible_part(c: str) -> bool:
