@@ -59,7 +59,7 @@ SENTENCE_WORDS = frozenset(
     """
     director directors actor actors actress actresses star stars co-star veteran newcomer legend legendary writer
     producer composer screenwriter filmmaker helmer auteur poor sweet lovely beautiful gorgeous talented brilliant
-    great wonderful superb even only both either neither star-crossed cameo
+    great wonderful superb even only both either neither star-crossed cameo unlike like without whereas seeing
     """.split()
 )
 

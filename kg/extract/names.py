@@ -109,7 +109,7 @@ def sentence_trim(text: str, run: NameRun, sentences: list[tuple[int, int]]) -> 
     head = toks[0][0]
     if head in starts or re.search(r"(?:^|[.!?:]\s+|\n)[\"'“‘(]*$", text[max(0, head - 4) : head]):
         first, second = (text[a:b] for a, b in toks[:2])
-        if len(toks) == 2 and not is_given_name(second) and not _sentence_word(first):
+        if len(toks) == 2 and not _sentence_word(first) and not _sentence_word(second):
             return run  # "Kiefer Sutherland plays ...": neither word is a given name, so both are the name
         s = toks[1][0]
         return NameRun(s, run.end, text[s : run.end])
