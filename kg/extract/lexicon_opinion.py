@@ -58,7 +58,7 @@ REVIEW_VALENCE: dict[str, float] = {
     "stinker": -3.0, "unbearable": -2.8, "horrendous": -3.2, "cheesy": -0.8, "uninteresting": -2.0,
     "unthrilling": -2.0, "unsuspenseful": -2.0, "leaden": -2.0, "overdone": -1.6, "inferior": -2.0,
     "revelation": 2.5, "legendary": 2.0, "tinny": -1.5, "matured": 1.5, "inimitable": 2.5, "underappreciated": 1.5,
-    "under-appreciated": 1.5, "stiff": -1.8, "stilted": -2.0, "tiresome": -2.0, "ridiculous": -2.0, "hammy": -1.8,
+    "under-appreciated": 1.5, "stiff": -1.8, "tiresome": -2.0, "ridiculous": -2.0,
     "superior": 2.0, "heartbreaking": 1.5, "heart-breaking": 1.5, "brave": 2.0, "gritty": 1.3, "raw": 0.5, "understated": 1.0, "sensational": 2.6, "excellent": 3.0,
 }  # fmt: skip
 
