@@ -40,6 +40,11 @@ __all__ = ["find_opinions", "valence"]
 
 
 @lru_cache(maxsize=1)
+def _plain_analyzer() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=1)
 def _lexicon() -> dict[str, float]:
     lex = dict(SentimentIntensityAnalyzer().lexicon)
     lex.update(REVIEW_VALENCE)
@@ -411,7 +416,7 @@ def _reviewed_opinion(review: Review, reviewed: str, sentences: list[tuple[int, 
         lean = (pos - neg) / total
         polarity = lean_polarity(lean)
         score, conf = lean, 0.6
-    sia = SentimentIntensityAnalyzer()
+    sia = _plain_analyzer()
     best: tuple[float, int, int] | None = None
     for s, e in sentences:
         c = float(sia.polarity_scores(text[s:e])["compound"])
