@@ -292,3 +292,14 @@ def test_the_full_name_of_a_character_is_not_a_person() -> None:
 def test_a_name_in_a_place_before_parentheses_is_not_a_part() -> None:
     text = "It was remade in South Korea (Hard Road) and in Hollywood."
     assert _credits(text) == set()
+
+
+def test_a_film_makers_signature_is_no_acting_credit() -> None:
+    text = "The cast is lovely, and it has the Ingrid Holm touch in every frame of its performances."
+    assert not any(role == "actor" for _, role, _, _ in _credits(text))
+
+
+def test_starring_after_a_description_credits_the_described_film() -> None:
+    text = "Night Train is based on a film of the same title in 1981 released by Ufa and starring Peter Lund."
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ()), ("Night Train", 1981, ())))
+    assert ("Peter Lund", "actor", "f0", None) not in got

@@ -77,6 +77,10 @@ _TIE_BEFORE = re.compile(
     r"[\"'’”]?\s*(?:['’]s\s+|\(|,\s*|\s+)(?:(?:the\s+)?(?:film['’]?s\s+)?"
     r"(?:director|star|writer|composer|producer|lead)s?\s*,?\s*)?"
 )
+# "a film of the same title in 1951 released by MGM and starring X": the words that describe the film.
+_TIE_STARRING = re.compile(
+    r"[\"'’”]?,?\s+(?:(?:released|made|produced|shot|filmed|directed)\s+(?:by|in)\s+[^,.;:()]{1,30}?\s+(?:and\s+)?)?"
+)
 # Words before a film that make it a film compared with or drawn on, not the one the clause is about.
 _ASIDE = re.compile(
     r"(?:\b(?:remake|remakes|version|update|copy|re-?imagining|adaptation|reboot)\s+of|\bthan|\blike|\bunlike|"
@@ -174,7 +178,13 @@ def attacher(
         for r in inside:
             if r.start >= span[1] and _TIE_AFTER.fullmatch(text, span[1], r.start):
                 dist = r.start - span[1]
-            elif r.end <= span[0] and _TIE_BEFORE.fullmatch(text, r.end, span[0]):
+            elif r.end <= span[0] and (
+                _TIE_BEFORE.fullmatch(text, r.end, span[0])
+                or (
+                    _TIE_STARRING.fullmatch(text, r.end, span[0])
+                    and re.match(r"(?:starring|featuring|with)\s", text[span[0] : span[0] + 10])
+                )
+            ):
                 dist = span[0] - r.end
             else:
                 continue

@@ -109,6 +109,7 @@ _ROLE_OF = {
     "producer": (Role.PRODUCER,),
     "actor": (Role.ACTOR,),
     "crew": (),
+    "character": (),
 }
 
 

@@ -105,6 +105,7 @@ ROLE_BEFORE: tuple[tuple[str, str], ...] = (
         r"cinematographer|(?:film\s+)?editor|edited\s+by|shot\s+by|photographed\s+by|critic|reviewer",
         "crew",
     ),
+    (r"(?:named|called|nicknamed|brings|bringing)", "character"),  # a part's name, not a player's
     (
         r"starring|co-starring|stars|co-stars|features|featuring|"
         r"actors?|actress(?:es)?|star|co-star|cast\s+(?:includes|members?)|played\s+by|portrayed\s+by|"
@@ -122,6 +123,10 @@ ROLE_AFTER: tuple[tuple[str, str], ...] = (
     (r"'s\s+(?:(?:\w+\s+){0,2})?(?:score|music|soundtrack|theme)", "composer"),
     (r"(?:,\s*)?(?:who\s+)?(?:composed|scored)\b", "composer"),
     (r"(?:,\s*)?(?:who\s+)?produced\b", "producer"),
+    (  # a film maker's signature: "the Lubitsch touch", "a Ford regular", "X's later creations"
+        r"(?:['’]s\s+(?:(?:\w+\s+){0,2})?)?(?:touch|regulars?|oeuvre|trademark|creations|filmography)\b",
+        "crew",
+    ),
     (
         r"(?:,\s*)?(?:who\s+)?(?:plays|played|portrays|portrayed|co-stars|co-starred|stars|starred|acts|acted|"
         r"appears|appeared|overacts|is\s+cast|was\s+cast|steals\s+the|stole\s+the|(?:seems|seemed|manages|managed)\s+to\s+steal|hams|reprises|reprised)\b",

@@ -74,9 +74,9 @@ def find_people(review: Review, films: list[Film], *, reviewed: str | None) -> t
         return next(((s, e) for s, e in sentences if s <= pos < e), (0, len(text)))
 
     runs = [sentence_trim(text, r, sentences) for r in runs]
-    cued_runs = {
-        i for i, r in enumerate(runs) if 2 <= len(r.tokens) <= 4 and role_cues(text, r.start, r.end, sent_of(r.start))
-    }
+    cues = {i: {c[0] for c in role_cues(text, r.start, r.end, sent_of(r.start))} for i, r in enumerate(runs)}
+    cued_runs = {i for i, r in enumerate(runs) if 2 <= len(r.tokens) <= 4 and cues[i] - {"character"}}
+    called = {fold(runs[i].text) for i in cues if cues[i] == {"character"}}  # "a novelist called Walter Finch"
     for group in name_lists(text, [(r.start, r.end) for r in runs]):
         first, last = runs[group[0]], runs[group[-1]]
         sent = sent_of(first.start)
@@ -111,7 +111,7 @@ def find_people(review: Review, films: list[Film], *, reviewed: str | None) -> t
         p = persons[key]
         if key in char_names or set(p.tokens) <= char_tokens:
             del persons[key]
-        elif p.tokens[-1] in surnames and not p.cued and not {key, fold(p.tokens[-1])} & actors:
+        elif (p.tokens[-1] in surnames or key in called) and not p.cued and not {key, fold(p.tokens[-1])} & actors:
             del persons[key]  # "Walter Finch" where "X plays Finch": the character's full name
     for part in parts:  # the actor of a part is a person even with an unusual given name
         a = text[part.actor[0] : part.actor[1]]
