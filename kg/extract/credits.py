@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from kg.extract.lexicon_people import (
     ACTING,
+    COMPARED,
     ELSEWHERE,
     FILM_NOUNS,
     LIST_ACTOR,
@@ -205,6 +206,8 @@ def find_credits(
                 break  # the words tie the name to a film the review does not name
             if not chosen and (ELSEWHERE.match(text, e) or TITLE_NEAR.search(text[s : min(sent[1], e + 40)])):
                 break  # the sentence ties the name to a film we do not know: no guess
+            if COMPARED.search(text, max(sent[0], s - 40), s):
+                break  # "compare her to X", "remade it with X": a player of another film
             listed = any(a[0] <= s < a[1] for a in list_spans)
             near = text[sent_of(max(0, sent[0] - 2))[0] : sent_of(min(len(text) - 1, sent[1] + 1))[1]]
             if ACTING.search(text[sent[0] : sent[1]]) or (listed and ACTING.search(near)):

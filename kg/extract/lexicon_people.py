@@ -15,6 +15,7 @@ __all__ = [
     "LIST_ACTOR_AFTER",
     "TITLE_NEAR",
     "CHARACTER_NOUNS",
+    "COMPARED",
     "FILM_NOUNS",
     "NAME_PARTICLES",
     "NOT_NAME_WORDS",
@@ -177,7 +178,13 @@ ACTING = re.compile(
     r"on-screen|leading\s+(?:man|lady)|scene[- ]stealing|chemistry)\b",
     re.I,
 )
-ELSEWHERE = re.compile(r"\s*(?:\(\s*(?:[\"'“‘]?[A-Z0-9])|,?\s+(?:in|from)\s+[\"'“‘]?[A-Z])")
+ELSEWHERE = re.compile(r"\s*(?:\(\s*(?:[\"'“‘]?[A-Z0-9])|,?\s+(?:in|from|for)\s+[\"'“‘]?[A-Z])")
+# Words before a name that set it against the film's own people: "compare her to X", "remade it with X".
+COMPARED = re.compile(
+    r"(?:\bcompare[ds]?\s+(?:\w+\s+)?(?:to|with)|\bthan|\blike|\bunlike|\breminiscent\s+of|\bresembles?|"
+    r"\bremade\s+(?:it|this|the\s+film)?\s*(?:\w+\s+){0,3}?with|\blost\s+to|\brecalls?)\s+(?:\w+\s+)?$",
+    re.I,
+)
 TITLE_NEAR = re.compile(r"[\"“‘'][A-Z][^\"”’']{1,50}[\"”’']|\((?:19|20)\d\d\)")
 LIST_ACTOR = re.compile(
     r"(?:\bcameos?\s+(?:by|from|of)|\bcast(?:\s+(?:includes|members|list|of))?|\bcast\b[^.;:()]{0,40}?\b(?:including|includes)|starring|stars|co-stars|actors?|actresses|"
