@@ -303,3 +303,23 @@ def test_starring_after_a_description_credits_the_described_film() -> None:
     text = "Night Train is based on a film of the same title in 1981 released by Ufa and starring Peter Lund."
     got = _credits_of(text, _films_with(text, ("Night Train", 2004, ()), ("Night Train", 1981, ())))
     assert ("Peter Lund", "actor", "f0", None) not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Chloë Grace Moretz plays Abby, and plays her well.", "Chloë Grace Moretz"),
+        ("Wotan Wilke Möhring plays the father here.", "Wotan Wilke Möhring"),
+        ("Watching Tom Hardy plays Max was a joy.", "Tom Hardy"),
+    ],
+)
+def test_a_name_at_the_start_of_a_sentence_keeps_its_first_word(text: str, name: str) -> None:
+    people, _ = _read(text)
+    assert [p.name for p in people] == [name]
+
+
+def test_a_player_of_the_same_part_in_another_film_is_not_guessed_into_this_one() -> None:
+    text = "Vince Varga plays Norman Bell as a giggling oddball, but Anthony Perth made Norman sweet in the performance."
+    got = _credits(text)
+    assert ("Vince Varga", "actor", REVIEWED, "Norman Bell") in got
+    assert not any(name == "Anthony Perth" for name, *_ in got)

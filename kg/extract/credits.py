@@ -193,6 +193,12 @@ def find_credits(
         claims.append(_Claim(key, Role.ACTOR, (span[0], film[0]), 0.6, tie=True, film=film[1]))
         cued.add(key)
     list_spans = [(spans[g[0]][0][0], spans[g[-1]][0][1]) for g in groups]
+    played: dict[str, set[str]] = {}  # the words of the parts each person plays
+    for part in parts:
+        key = next((k for s, k in spans if s == part.actor), None)
+        if key is not None and part.character[:1].isupper():
+            played.setdefault(key, set()).update(re.findall(r"\b[A-Z]\w+", part.character))
+    others = {k: set().union(*(v for o, v in played.items() if o != k)) for k in persons}
     for key, p in persons.items():  # named in full, no part stated: a player where the talk is of acting
         if key in cued or len(p.tokens) < 2:
             continue
@@ -208,6 +214,8 @@ def find_credits(
                 break  # the sentence ties the name to a film we do not know: no guess
             if COMPARED.search(text, max(sent[0], s - 40), s):
                 break  # "compare her to X", "remade it with X": a player of another film
+            if set(re.findall(r"\b[A-Z]\w+", text[e : min(sent[1], e + 30)])) & others.get(key, set()):
+                break  # "Y plays Norman ..., but X made Norman sweet": X played the part in another film
             listed = any(a[0] <= s < a[1] for a in list_spans)
             near = text[sent_of(max(0, sent[0] - 2))[0] : sent_of(min(len(text) - 1, sent[1] + 1))[1]]
             if ACTING.search(text[sent[0] : sent[1]]) or (listed and ACTING.search(near)):

@@ -61,6 +61,7 @@ SENTENCE_WORDS = frozenset(
     director directors actor actors actress actresses star stars co-star veteran newcomer legend legendary writer
     producer composer screenwriter filmmaker helmer auteur poor sweet lovely beautiful gorgeous talented brilliant
     great wonderful superb even only both either neither star-crossed cameo unlike like without whereas seeing
+    given seen taken beyond behind among against toward towards throughout within via per dear hey hello cast
     """.split()
 )
 

@@ -10,6 +10,7 @@ named in full elsewhere in the review (:func:`resolver`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -60,7 +61,10 @@ def is_given_name(word: str) -> bool:
     w = word.strip(".")
     if w.lower() in NOT_NAME_WORDS or len(w) < 2:
         return False
-    return bool(_detector().get_gender(w) != "unknown")
+    if _detector().get_gender(w) != "unknown":
+        return True
+    plain = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode()
+    return plain != w and len(plain) >= 2 and _detector().get_gender(plain) != "unknown"  # "Chloë" as "Chloe"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +113,8 @@ def sentence_trim(text: str, run: NameRun, sentences: list[tuple[int, int]]) -> 
     head = toks[0][0]
     if head in starts or re.search(r"(?:^|[.!?:]\s+|\n)[\"'“‘(]*$", text[max(0, head - 4) : head]):
         first, second = (text[a:b] for a, b in toks[:2])
-        if len(toks) == 2 and not _sentence_word(first) and not _sentence_word(second):
-            return run  # "Kiefer Sutherland plays ...": neither word is a given name, so both are the name
+        if not _sentence_word(first) and not _sentence_word(second) and not re.search(r"-[a-z]", first):
+            return run  # "Kiefer Sutherland plays ...", "Wotan Wilke Möhring plays ...": the first word is the name's
         s = toks[1][0]
         return NameRun(s, run.end, text[s : run.end])
     return run
