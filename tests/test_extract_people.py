@@ -319,7 +319,9 @@ def test_a_name_at_the_start_of_a_sentence_keeps_its_first_word(text: str, name:
 
 
 def test_a_player_of_the_same_part_in_another_film_is_not_guessed_into_this_one() -> None:
-    text = "Vince Varga plays Norman Bell as a giggling oddball, but Anthony Perth made Norman sweet in the performance."
+    text = (
+        "Vince Varga plays Norman Bell as a giggling oddball, but Anthony Perth made Norman sweet in the performance."
+    )
     got = _credits(text)
     assert ("Vince Varga", "actor", REVIEWED, "Norman Bell") in got
     assert not any(name == "Anthony Perth" for name, *_ in got)
