@@ -220,6 +220,96 @@ def validate(graph: str, shapes: str | None) -> None:
 
 
 @cli.command()
+@click.argument("query_name", metavar="NAME|FILE.rq", required=False)
+@click.option(
+    "--graph", "graph_path", default=f"{DEFAULT_OUTPUT}/kg.trig", show_default=True, help="The built graph to query."
+)
+@click.option("--endpoint", metavar="URL", help="Query this SPARQL server instead (its query URL).")
+@click.option("--bind", "bindings", multiple=True, metavar="NAME=VALUE", help="A parameter value (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+@click.option("--list", "list_queries", is_flag=True, help="List the query library, one line each.")
+@click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds to wait for a server.")
+def query(
+    query_name: str | None,
+    graph_path: str,
+    endpoint: str | None,
+    bindings: Sequence[str],
+    fmt: str,
+    list_queries: bool,
+    timeout: float,
+) -> None:
+    """Run a query of the library (NAME) or a FILE.rq on a built graph or a SPARQL server.
+
+    Values given with --bind are bound as RDF terms of the kind the query's
+    header declares (iri: film/hard-hit-2021, fkg:remakeOf or a full IRI),
+    never pasted into the query. A server's credentials come from
+    KG_ENDPOINT_USER / KG_ENDPOINT_PASSWORD or ~/.netrc.
+
+    \b
+    Example:
+      kg query --list
+      kg query remakes --bind film=film/el-desconocido-2015
+      kg query families --endpoint http://127.0.0.1:7878/query --format csv
+    """
+    from kg.server import run_query
+    from kg.sparql import find_queries, serialize_query_list, serialize_table
+
+    if list_queries:
+        click.echo(serialize_query_list(find_queries()), nl=False)
+        return
+    if not query_name:
+        raise click.UsageError("give a query NAME or a FILE.rq (`kg query --list` shows the library)")
+    table = run_query(query_name, graph=graph_path, endpoint=endpoint, bind=list(bindings), timeout=timeout)
+    click.echo(serialize_table(table, format=fmt), nl=False)
+
+
+@cli.command()
+@click.argument("graph", default=f"{DEFAULT_OUTPUT}/kg.trig", type=str)
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="0: any free port.")
+@click.option("--location", type=click.Path(file_okay=False), help="Keep the store in this folder.")
+def serve(graph: str, port: int, location: str | None) -> None:
+    """Serve a built graph with Oxigraph on 127.0.0.1 (SPARQL endpoint and query page) until Ctrl-C.
+
+    Queries see the union of the review graphs (--union-default-graph).
+
+    \b
+    Example:
+      kg serve output/kg.trig --port 7878
+      kg query remakes --endpoint http://127.0.0.1:7878/query --bind film=film/el-desconocido-2015
+    """
+    from kg.server import OxigraphServer
+    from kg.server import serve as run_serve
+
+    def ready(server: OxigraphServer) -> None:
+        click.echo(f"serving {graph} at {server.url} (SPARQL endpoint {server.query_url}); Ctrl-C stops", err=True)
+
+    run_serve(graph, port=port, location=location, on_ready=ready)
+
+
+@cli.command()
+@click.argument("graph", default=f"{DEFAULT_OUTPUT}/kg.trig", type=str)
+@click.option("--endpoint", metavar="URL", required=True, help="The store's SPARQL query URL (.../query).")
+@click.option("--update-url", metavar="URL", help="Its update URL, if not the query URL with /update.")
+@click.option("--timeout", type=float, default=120.0, show_default=True, help="Seconds to wait per request.")
+def push(graph: str, endpoint: str, update_url: str | None, timeout: float) -> None:
+    """Load a built graph into a SPARQL 1.1 store, one named graph per review.
+
+    Each review's graph is replaced whole (a second push replaces, never
+    duplicates); a failed request changes none of its graphs. Credentials come
+    from KG_ENDPOINT_USER / KG_ENDPOINT_PASSWORD or ~/.netrc.
+
+    \b
+    Example:
+      kg push --endpoint http://127.0.0.1:7878/query output/kg.trig
+    """
+    from kg.endpoint import Endpoint
+    from kg.server import push as run_push
+
+    report = run_push(graph, Endpoint(endpoint, update_url=update_url, timeout=timeout))
+    for line in report.lines():
+        click.echo(line)
+
+
 @click.argument("title")
 @click.option("--year", type=int, help="The film's year, when several films share the title.")
 @click.option("--graph", "graph_path", default=f"{DEFAULT_OUTPUT}/kg.trig", show_default=True, help="A built graph.")
