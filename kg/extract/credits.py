@@ -187,10 +187,10 @@ def find_credits(
     starts = {m.start: (m.end, f.key) for f in films for m in f.mentions if f.key != reviewed}
     for span, key in spans:  # "X in Film", "X (Film)": a player of that film, unless a maker
         m = _IN_TITLE.match(text, span[1])
-        film = starts.get(m.end()) if m else None
-        if m is None or film is None or (m.group(0).strip().startswith("(") and not _CLOSE.match(text, film[0])):
+        tied = starts.get(m.end()) if m else None
+        if m is None or tied is None or (m.group(0).strip().startswith("(") and not _CLOSE.match(text, tied[0])):
             continue
-        claims.append(_Claim(key, Role.ACTOR, (span[0], film[0]), 0.6, tie=True, film=film[1]))
+        claims.append(_Claim(key, Role.ACTOR, (span[0], tied[0]), 0.6, tie=True, film=tied[1]))
         cued.add(key)
     list_spans = [(spans[g[0]][0][0], spans[g[-1]][0][1]) for g in groups]
     played: dict[str, set[str]] = {}  # the words of the parts each person plays
