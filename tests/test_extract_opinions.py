@@ -139,3 +139,29 @@ def test_valence_handles_negation() -> None:
     assert valence("not bad".split())[0] > 0
     assert valence("not good".split())[0] < 0
     assert valence("a dull film".split())[0] < 0
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "polarity"),
+    [
+        (
+            "Ann Lee's score (nominated for an award) is tinny and cheap, but nevertheless haunting.",
+            "ann-lee",
+            {Polarity.NEGATIVE, Polarity.POSITIVE},
+        ),
+        ("Tom Hardy is wonderful, but dull in the last act.", "tom-hardy", {Polarity.NEGATIVE, Polarity.POSITIVE}),
+        ("Rosa Diaz in particular is miscast.", "rosa-diaz", NEG),
+        ("Mark Stone was the real revelation for me.", "mark-stone", POS),
+        ("Ann Lee and Tom Hardy act like they wish they were anywhere else.", "tom-hardy", NEG),
+        ("The film boasts an excellent screenplay by Rosa Diaz.", "rosa-diaz", POS),
+        ("The caves are well shot by Mark Stone.", "mark-stone", POS),
+        ("Tom Hardy appears to have matured as an actor.", "tom-hardy", POS),
+    ],
+)
+def test_more_judgements_of_people(text: str, target: str, polarity: set[Polarity]) -> None:
+    assert _opinions(text).get(target) == polarity
+
+
+def test_a_turn_with_another_target_is_not_the_first_ones() -> None:
+    got = _opinions("Tom Hardy is great, but Night Train is a mess.")
+    assert got.get("tom-hardy") == POS

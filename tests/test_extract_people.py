@@ -181,3 +181,147 @@ def test_seed_review_people(shared_data: Path) -> None:
         ("lee jae-in", Role.ACTOR, "hh", "seong-gyu's daughter"),
         ("kim chang-ju", Role.DIRECTOR, "hh", ""),
     }
+
+
+def _films_with(text: str, *films: tuple[str, int | None, tuple[str, ...]]) -> list[Film]:
+    """Films given as (title, year, extra spans that denote them), each with a FILM mention wherever they stand."""
+    out = []
+    for i, (title, year, extra) in enumerate(films):
+        spans = sorted({(m.start(), m.end()) for t in (title, *extra) for m in re.finditer(re.escape(t), text)})
+        out.append(
+            Film(
+                key=f"f{i}",
+                title=title,
+                year=year,
+                mentions=tuple(Mention.of(text, s, e, MentionKind.FILM) for s, e in spans),
+            )
+        )
+    return out
+
+
+def _credits_of(text: str, films: list[Film]) -> set[tuple[str, str, str, str | None]]:
+    people, credits = find_people(Review(id="t", text=text), films, reviewed="f0")
+    names = {p.key: p.name for p in people}
+    return {(names[c.person], c.role.value, c.film, c.character) for c in credits}
+
+
+def test_a_director_of_an_unnamed_original_is_not_credited_to_the_remake() -> None:
+    text = (
+        "Night Train is a glossy remake. The Danish original, directed by Ingrid Holm, is colder, "
+        "and Peter Lund as Tomas is far less likeable. Carla Reyes plays Tomas here."
+    )
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ())))
+    assert ("Carla Reyes", "actor", "f0", "Tomas") in got
+    assert not any(name in ("Ingrid Holm", "Peter Lund") for name, *_ in got)
+
+
+def test_a_director_goes_to_the_film_a_description_names() -> None:
+    text = (
+        "Night Train (2004) is a glossy remake of Dark Rails (1981). The original, directed by Ingrid Holm, "
+        "is colder. In the original, Anna Berg (Peter Lund) is a widower."
+    )
+    films = _films_with(text, ("Night Train", 2004, ()), ("Dark Rails", 1981, ("The original", "the original")))
+    got = _credits_of(text, films)
+    assert ("Ingrid Holm", "director", "f1", None) in got
+    assert ("Peter Lund", "actor", "f1", "Anna Berg") in got
+    assert not any(film == "f0" for _, _, film, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "film"),
+    [
+        ("I loved Dark Rails, Ingrid Holm's 1981 Danish thriller, and Night Train is close.", "f1"),
+        ("Night Train is close to Ingrid Holm's 1981 original in spirit.", "f1"),
+        ("Night Train is Ingrid Holm's 2004 remake of her own film.", "f0"),
+    ],
+)
+def test_a_possessive_with_a_year_names_the_film_of_that_year(text: str, film: str) -> None:
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ()), ("Dark Rails", 1981, ())))
+    assert ("Ingrid Holm", "director", film, None) in got
+    assert len({f for n, r, f, _ in got if n == "Ingrid Holm" and r == "director"}) == 1
+
+
+def test_a_possessive_of_an_unnamed_film_is_not_the_reviewed_film() -> None:
+    text = "I loved Ingrid Holm's 1981 Danish thriller. Night Train copies it, and you can see it is Holm's film."
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ())))
+    assert not any(name == "Ingrid Holm" for name, *_ in got)
+
+
+def test_a_list_of_names_shares_the_cue_before_it() -> None:
+    text = "Night Train, directed by Ingrid Holm and Peter Lund, moves fast."
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ())))
+    assert {("Ingrid Holm", "director", "f0", None), ("Peter Lund", "director", "f0", None)} <= got
+    assert not any(role == "actor" for _, role, _, _ in got)
+
+
+def test_a_sentence_about_another_film_credits_that_film() -> None:
+    text = 'Night Train drags. In "Dark Rails" he falls for Anna Berg, and Peter Lund plays her husband.'
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ()), ("Dark Rails", 1981, ())))
+    assert ("Peter Lund", "actor", "f1", "her husband") in got
+    assert not any(film == "f0" for _, _, film, _ in got)
+
+
+def test_a_name_right_before_another_film_plays_in_that_film() -> None:
+    text = 'Night Train is slow. Its villain recalls Peter Lund in "Dark Rails", and the camera work by Ann Lee (Dark Rails) shines.'
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ()), ("Dark Rails", 1981, ())))
+    assert ("Peter Lund", "actor", "f1", None) in got
+    assert not any(name == "Ann Lee" for name, *_ in got)  # a camera operator is no player
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "character"),
+    [
+        ("John Miller (never better) was Captain Hale, and the crew loved him.", "John Miller", "Captain Hale"),
+        ('The story follows "Lishka" (Barbara Stone) through the war.', "Barbara Stone", "Lishka"),
+        ("Kiefer Lund plays the boyfriend, Jeff Harrow, and he is fine.", "Kiefer Lund", "Jeff Harrow"),
+        ("The villain is a baron, Bart Bogg, whom Peter Sands plays as a cartoon.", "Peter Sands", "Bart Bogg"),
+    ],
+)
+def test_more_ways_of_naming_a_part(text: str, actor: str, character: str) -> None:
+    got = _credits(text)
+    assert (actor, "actor", REVIEWED, character) in got
+    assert not any(name == character for name, *_ in got)
+
+
+def test_the_full_name_of_a_character_is_not_a_person() -> None:
+    text = "The killer, a novelist called Walter Finch, taunts him. Robin Wells plays Finch with a soft voice."
+    people, _ = _read(text)
+    assert [p.name for p in people] == ["Robin Wells"]
+
+
+def test_a_name_in_a_place_before_parentheses_is_not_a_part() -> None:
+    text = "It was remade in South Korea (Hard Road) and in Hollywood."
+    assert _credits(text) == set()
+
+
+def test_a_film_makers_signature_is_no_acting_credit() -> None:
+    text = "The cast is lovely, and it has the Ingrid Holm touch in every frame of its performances."
+    assert not any(role == "actor" for _, role, _, _ in _credits(text))
+
+
+def test_starring_after_a_description_credits_the_described_film() -> None:
+    text = "Night Train is based on a film of the same title in 1981 released by Ufa and starring Peter Lund."
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ()), ("Night Train", 1981, ())))
+    assert ("Peter Lund", "actor", "f0", None) not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Chloë Grace Moretz plays Abby, and plays her well.", "Chloë Grace Moretz"),
+        ("Wotan Wilke Möhring plays the father here.", "Wotan Wilke Möhring"),
+        ("Watching Tom Hardy plays Max was a joy.", "Tom Hardy"),
+    ],
+)
+def test_a_name_at_the_start_of_a_sentence_keeps_its_first_word(text: str, name: str) -> None:
+    people, _ = _read(text)
+    assert [p.name for p in people] == [name]
+
+
+def test_a_player_of_the_same_part_in_another_film_is_not_guessed_into_this_one() -> None:
+    text = (
+        "Vince Varga plays Norman Bell as a giggling oddball, but Anthony Perth made Norman sweet in the performance."
+    )
+    got = _credits(text)
+    assert ("Vince Varga", "actor", REVIEWED, "Norman Bell") in got
+    assert not any(name == "Anthony Perth" for name, *_ in got)

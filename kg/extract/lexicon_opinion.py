@@ -57,6 +57,8 @@ REVIEW_VALENCE: dict[str, float] = {
     "ruined": -2.4, "ruin": -2.0, "insult": -2.4, "abomination": -3.2, "crap": -3.0, "craptastic": -3.0,
     "stinker": -3.0, "unbearable": -2.8, "horrendous": -3.2, "cheesy": -0.8, "uninteresting": -2.0,
     "unthrilling": -2.0, "unsuspenseful": -2.0, "leaden": -2.0, "overdone": -1.6, "inferior": -2.0,
+    "revelation": 2.5, "legendary": 2.0, "tinny": -1.5, "matured": 1.5, "inimitable": 2.5, "underappreciated": 1.5,
+    "under-appreciated": 1.5, "stiff": -1.8, "tiresome": -2.0, "ridiculous": -2.0,
     "superior": 2.0, "heartbreaking": 1.5, "heart-breaking": 1.5, "brave": 2.0, "gritty": 1.3, "raw": 0.5, "understated": 1.0, "sensational": 2.6, "excellent": 3.0,
 }  # fmt: skip
 
@@ -95,11 +97,18 @@ PERSON_POSITIVE_PHRASES = (
     r"carries\s+the\s+(?:film|movie)",
     r"(?:really\s+)?(?:did|does)\s+try",
     r"(?:is|was)\s+the\s+(?:best|highlight)",
+    r"(?:is|was|['’]s)\s+the\s+(?:whole|real)\s+show",
+    r"dominates\s+the\s+(?:picture|film|movie|screen)",
     r"(?:really\s+)?comes?\s+into\s+(?:his|her|their)\s+own",
     r"came\s+into\s+(?:his|her|their)\s+own",
 )
 PERSON_NEGATIVE_PHRASES = (
     r"can(?:no|')t\s+act",
+    r"(?:act|acts|acted|look|looks|looked|seem|seems|seemed)\s+(?:like|as\s+if)\s+(?:they|he|she)\s+(?:wish|wished|would\s+rather)",
+    r"sleepwalks?\s+through",
+    r"sleepwalked\s+through",
+    r"(?:looks?|looked|seems?|seemed)\s+(?:bored|lost|embarrassed|uncomfortable)",
+    r"(?:is|was)\s+(?:the\s+)?(?:biggest|main|real|only)\s+problem",
     r"phones?\s+it\s+in",
     r"phoned\s+it\s+in",
     r"(?:is|was)\s+miscast",

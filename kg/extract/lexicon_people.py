@@ -15,12 +15,14 @@ __all__ = [
     "LIST_ACTOR_AFTER",
     "TITLE_NEAR",
     "CHARACTER_NOUNS",
+    "COMPARED",
     "FILM_NOUNS",
     "NAME_PARTICLES",
     "NOT_NAME_WORDS",
     "NOT_SURNAME_WORDS",
     "ROLE_AFTER",
     "ROLE_BEFORE",
+    "SENTENCE_WORDS",
     "TITLES",
 ]
 
@@ -53,6 +55,16 @@ NOT_NAME_WORDS = frozenset(
     """.split()
 )
 
+# Capitalised words that open a sentence before a surname ("Director Nolan", "Poor Sutherland").
+SENTENCE_WORDS = frozenset(
+    """
+    director directors actor actors actress actresses star stars co-star veteran newcomer legend legendary writer
+    producer composer screenwriter filmmaker helmer auteur poor sweet lovely beautiful gorgeous talented brilliant
+    great wonderful superb even only both either neither star-crossed cameo unlike like without whereas seeing
+    given seen taken beyond behind among against toward towards throughout within via per dear hey hello cast
+    """.split()
+)
+
 # Last words that make a capitalised run a place, a thing or an event, not a person.
 NOT_SURNAME_WORDS = frozenset(
     """
@@ -72,7 +84,7 @@ TITLES = frozenset("mr mrs ms miss dr sir lady lord uncle aunt sister brother fa
 # Nouns that name a film, for "X's film", "a X movie", "X directed this picture".
 FILM_NOUNS = (
     r"(?:film|films|movie|movies|picture|pictures|flick|flicks|masterpiece|classic|classics|remake|remakes|"
-    r"thriller|western|comedy|comedies|drama|melodrama|noir|feature|epic|adaptation|horror|musical|opus)"
+    r"thriller|western|comedy|comedies|drama|melodrama|noir|feature|epic|adaptation|horror|musical|opus|original|version)"
 )
 
 # Cue phrases right BEFORE a name, with the part they give it.
@@ -90,6 +102,12 @@ ROLE_BEFORE: tuple[tuple[str, str], ...] = (
         "composer",
     ),
     (r"produced\s+by|(?:executive\s+)?producer|producers", "producer"),
+    (  # parts the graph does not record: they keep a name from being taken for a player
+        r"(?:cinematography|photography|camera\s*work|editing|costumes?|make-?up|effects)\s+(?:is\s+|are\s+)?by|"
+        r"cinematographer|(?:film\s+)?editor|edited\s+by|shot\s+by|photographed\s+by|critic|reviewer",
+        "crew",
+    ),
+    (r"(?:named|called|nicknamed|brings|bringing)", "character"),  # a part's name, not a player's
     (
         r"starring|co-starring|stars|co-stars|features|featuring|"
         r"actors?|actress(?:es)?|star|co-star|cast\s+(?:includes|members?)|played\s+by|portrayed\s+by|"
@@ -100,17 +118,25 @@ ROLE_BEFORE: tuple[tuple[str, str], ...] = (
 
 # Cue phrases right AFTER a name (and its possessive), with the part they give it.
 ROLE_AFTER: tuple[tuple[str, str], ...] = (
-    (r"(?:,\s*)?(?:who\s+)?(?:directed|directs|co-directed|helmed|helms)\b", "director"),
+    (r"(?:,\s*)?(?:who\s+)?(?:directed|directs|directing|co-directed|helmed|helms)\b", "director"),
     (r"'s\s+(?:(?:\w+\s+){0,2})?(?:direction|directing|directorial|camera)", "director"),
     (r"(?:,\s*)?(?:who\s+)?(?:wrote|writes|scripted|penned)\s+(?:the\s+)?(?:screenplay|script)", "writer"),
     (r"'s\s+(?:(?:\w+\s+){0,2})?(?:script|screenplay|writing)", "writer"),
     (r"'s\s+(?:(?:\w+\s+){0,2})?(?:score|music|soundtrack|theme)", "composer"),
     (r"(?:,\s*)?(?:who\s+)?(?:composed|scored)\b", "composer"),
     (r"(?:,\s*)?(?:who\s+)?produced\b", "producer"),
+    (  # a film maker's signature: "the Lubitsch touch", "a Ford regular", "X's later creations"
+        r"(?:['’]s\s+(?:(?:\w+\s+){0,2})?)?(?:touch|regulars?|oeuvre|trademark|creations|filmography)\b",
+        "crew",
+    ),
     (
         r"(?:,\s*)?(?:who\s+)?(?:plays|played|portrays|portrayed|co-stars|co-starred|stars|starred|acts|acted|"
-        r"appears|appeared|overacts|is\s+cast|was\s+cast|gives|gave|delivers|delivered|turns\s+in|turned\s+in|"
-        r"puts\s+in|put\s+in|steals|stole|hams|reprises|reprised)\b",
+        r"appears|appeared|overacts|is\s+cast|was\s+cast|steals\s+the|stole\s+the|(?:seems|seemed|manages|managed)\s+to\s+steal|hams|reprises|reprised)\b",
+        "actor",
+    ),
+    (
+        r"(?:,\s*)?(?:who\s+)?(?:gives|gave|delivers|delivered|turns\s+in|turned\s+in|puts\s+in|put\s+in)"
+        r"(?:\s+[\w-]+){0,4}?\s+(?:performances?|turns?|portrayals?|job|showing)\b",
         "actor",
     ),
     (
@@ -118,12 +144,16 @@ ROLE_AFTER: tuple[tuple[str, str], ...] = (
         r"screen\s+persona|persona)",
         "actor",
     ),
-    (r"\s+(?:vehicle|in\s+(?:the|a|an|his|her)\s+(?:\w+\s+)?(?:role|part|lead))", "actor"),
+    (r"\s+(?:vehicle|character|in\s+(?:the|a|an|his|her)\s+(?:\w+\s+)?(?:role|part|lead))", "actor"),
     (
-        r"(?:,\s*)?(?:is|was)\s+(?:(?:\w+\s+){0,3})?(?:cast|miscast|wasted|underused|superb|great|good|excellent|"
-        r"wonderful|terrible|awful|fine|convincing|unconvincing|believable|brilliant|stunning|lovely|impeccable|"
-        r"delightful|hilarious|outstanding|amazing|bad|dreadful|wooden|stiff|solid|effective)\b",
+        r"(?:,\s*)?(?:is|was)\s+(?:(?:\w+\s+){0,3})?(?:cast|miscast|wasted|underused|convincing|unconvincing|"
+        r"believable|wooden|stiff|hammy)\b",
         "actor",
+    ),
+    (  # a judgement that may be of any work: an actor's only where the sentence talks of acting
+        r"(?:,\s*)?(?:is|was)\s+(?:(?:\w+\s+){0,3})?(?:superb|great|good|excellent|wonderful|terrible|awful|fine|"
+        r"brilliant|stunning|lovely|impeccable|delightful|hilarious|outstanding|amazing|bad|dreadful|solid|effective)\b",
+        "actor?",
     ),
 )
 
@@ -144,15 +174,21 @@ CHARACTER_NOUNS = frozenset(
 
 # Words that show a sentence talks of acting; cast-list openers and closers; a film named right after a name.
 ACTING = re.compile(
-    r"\b(?:act|acts|acting|acted|actor|actors|actress|actresses|performances?|performers?|roles?|cast|casting|"
+    r"(?<![\w-])(?:act|acts|acting|acted|actor|actors|actress|actresses|performances?|performers?|roles?|cast|casting|"
     r"miscast|star|stars|starring|starred|co-stars?|played|plays|playing|portray\w*|screen|supporting|lead|cameo|"
     r"on-screen|leading\s+(?:man|lady)|scene[- ]stealing|chemistry)\b",
     re.I,
 )
-ELSEWHERE = re.compile(r"\s*(?:\(\s*(?:[\"'“‘]?[A-Z0-9])|,?\s+(?:in|from)\s+[\"'“‘]?[A-Z])")
+ELSEWHERE = re.compile(r"\s*(?:\(\s*(?:[\"'“‘]?[A-Z0-9])|,?\s+(?:in|from|for)\s+[\"'“‘]?[A-Z])")
+# Words before a name that set it against the film's own people: "compare her to X", "remade it with X".
+COMPARED = re.compile(
+    r"(?:\bcompare[ds]?\s+(?:\w+\s+)?(?:to|with)|\bthan|\blike|\bunlike|\breminiscent\s+of|\bresembles?|"
+    r"\bremade\s+(?:it|this|the\s+film)?\s*(?:\w+\s+){0,3}?with|\blost\s+to|\brecalls?)\s+(?:\w+\s+)?$",
+    re.I,
+)
 TITLE_NEAR = re.compile(r"[\"“‘'][A-Z][^\"”’']{1,50}[\"”’']|\((?:19|20)\d\d\)")
 LIST_ACTOR = re.compile(
-    r"(?:\bcast(?:\s+(?:includes|members|list|of))?|starring|stars|co-stars|actors?|actresses|"
+    r"(?:\bcameos?\s+(?:by|from|of)|\bcast(?:\s+(?:includes|members|list|of))?|\bcast\b[^.;:()]{0,40}?\b(?:including|includes)|starring|stars|co-stars|actors?|actresses|"
     r"performances?\s+(?:by|from)|with)\s*[:,]?\s*(?:(?:the\s+)?(?:great|wonderful|legendary)\s+)?$",
     re.I,
 )

@@ -40,6 +40,11 @@ __all__ = ["find_opinions", "valence"]
 
 
 @lru_cache(maxsize=1)
+def _plain_analyzer() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=1)
 def _lexicon() -> dict[str, float]:
     lex = dict(SentimentIntensityAnalyzer().lexicon)
     lex.update(REVIEW_VALENCE)
@@ -90,8 +95,9 @@ class _Target:
 
 
 _COPULA = (
-    r"(?:\s*,[^,.;]{0,50},)?(?:\s+(?:probably|certainly|really|truly|clearly|also|still|always|surely|just))?"
-    r"\s+(?:is|was|are|were|'s|’s|doing|giving|turning\s+in|putting\s+in|seems|seemed|looks|looked|remains|comes\s+across\s+as|"
+    r"(?:\s*,[^,.;]{0,50},)?(?:\s+(?:probably|certainly|really|truly|clearly|also|still|always|surely|just|"
+    r"in\s+particular|especially|particularly|here|too))?"
+    r"\s+(?:is|was|are|were|'s|’s|appears\s+to(?:\s+have)?|appeared\s+to(?:\s+have)?|doing|giving|turning\s+in|putting\s+in|seems|seemed|looks|looked|remains|comes\s+across\s+as|"
     r"came\s+across\s+as|proves|proved|makes|made|does|did|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|"
     r"doesn['’]t|didn['’]t|gives|gave|delivers|delivered|turns\s+in|turned\s+in|puts\s+in|put\s+in|brings|"
     r"brought|plays|played|acts|acted|sounds|sounded|fares|fared|holds\s+up|held\s+up|works|worked)\b"
@@ -103,7 +109,8 @@ _POSSESSIVE = re.compile(
     re.I,
 )
 _PRE = re.compile(
-    r"(?:(?P<adjs>(?:[\w'’-]+\s+){1,4}?)(?:performances?|acting|work|turn|job|portrayal|direction|score|music)\s+"
+    r"(?:(?P<adjs>(?:[\w'’-]+\s+){1,4}?)(?:performances?|acting|work|turn|job|portrayal|direction|score|music|"
+    r"screenplay|script|writing|cinematography|photography|turns?|songs|soundtrack)\s+"
     r"(?:from|by|of)\s+(?:the\s+)?$)|(?:\b(?:the|a|an|his|her|its|their)\s+(?P<attr>(?:[\w'’-]+\s+){1,3}?)$)",
     re.I,
 )
@@ -122,7 +129,8 @@ _WORK_NOUNS = frozenset("performance performances job work turn portrayal role r
 _INCLUDING = re.compile(r"(?P<words>(?:[\w'’-]+\s+){1,5})(?:including|especially|particularly|notably)\s+$", re.I)
 _MANNER = re.compile(
     r"\b(?P<adv>well|superbly|brilliantly|beautifully|nicely|perfectly|wonderfully|splendidly|ably|"
-    r"badly|poorly|terribly|woodenly|awfully)\s+(?:played|acted|performed|portrayed|directed|written|scored|cast)\s+by\s+$",
+    r"badly|poorly|terribly|woodenly|awfully)\s+(?:played|acted|performed|portrayed|directed|written|scored|cast|shot|"
+    r"photographed|edited|staged|handled|crafted)\s+by\s+$",
     re.I,
 )
 _MANNER_VALENCE = {"well": 1.8, "superbly": 3.0, "brilliantly": 3.0, "beautifully": 2.8, "nicely": 2.0,
@@ -197,13 +205,13 @@ def _judge(text: str, t: _Target, group: tuple[int, int], clause: tuple[int, int
     m = _POSSESSIVE.match(tail)
     if m:
         words = m["pre"].split()
-        rest = m["rest"]
+        rest = re.sub(r"^\s*\([^()]*\)", "", m["rest"])  # "X's score (nominated for ...) is ..."
         c = _COPULA_RE.match(rest)
         if c:
             words += [w.group(0) for w in _WORD.finditer(rest[c.end() :])][:8]
         v, used = valence(words)
         if used and abs(v) >= 1.2:
-            return v, t.start, after_at + m.end("noun") + (len(rest) if c else 0)
+            return v, t.start, after_at + m.end("noun") + (len(m["rest"]) if c else 0)
     m = _COPULA_RE.match(tail)
     if m:
         rest = text[after_at + m.end() : ce]
@@ -309,7 +317,8 @@ def find_opinions(review: Review, films: list[Film], people: list[Person], *, re
     out: list[Opinion] = []
     sentences = list(find_sentences(text))
     for si, (ss, se) in enumerate(sentences):
-        for clause in _clauses(text, ss, se):
+        clauses = _clauses(text, ss, se)
+        for ci, clause in enumerate(clauses):
             for i, t in enumerate(targets):
                 if not (clause[0] <= t.start < clause[1]):
                     continue
@@ -327,12 +336,48 @@ def find_opinions(review: Review, films: list[Film], people: list[Person], *, re
                     if lv * v < 0 and abs(lv) >= 1.0:
                         lev = Mention.of(text, later.start("words"), later.end("words"), MentionKind.CUE)
                         out.append(Opinion(t.key, _polarity(lv), lev, round(max(-1.0, min(1.0, lv / 4)), 3), None, 0.5))
+                turn = _turn(text, clauses[ci + 1] if ci + 1 < len(clauses) else None, targets, v, se)
+                if turn is not None:
+                    out.append(
+                        Opinion(
+                            t.key, _polarity(turn[0]), turn[1], round(max(-1.0, min(1.0, turn[0] / 4)), 3), None, 0.5
+                        )
+                    )
         _pronoun(text, sentences, si, targets, out)
     if reviewed is not None:
         whole = _reviewed_opinion(review, reviewed, sentences)
         if whole is not None:
             out.append(whole)
     return out
+
+
+_TURN = re.compile(
+    r"(?:(?:it|he|she|they)(?:['’]s|\s+(?:is|was|are|were|remains?|seems?|looks?))?\s+)?"
+    r"(?P<words>(?:(?:still|nevertheless|nonetheless|also|quite|rather|often|sometimes|a\s+bit|somewhat|very|too|"
+    r"so|[a-z]+ly)\s+)*[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)",
+    re.I,
+)
+
+
+def _turn(
+    text: str, clause: tuple[int, int] | None, targets: list[_Target], v: float, end: int
+) -> tuple[float, Mention] | None:
+    """The opposite judgement of "X is A, but still B": the rest of the sentence names nobody and turns round."""
+    if clause is None or any(clause[0] <= x.start < end for x in targets):
+        return None
+    back = re.search(r"\b(?:but|yet|though|although)\b[^.;,]{0,20}$", text[max(0, clause[0] - 30) : clause[0]], re.I)
+    if back is None:
+        return None
+    begin = clause[0] - len(back.group(0)) + len(back.group(0).split()[0])
+    while begin < end and text[begin].isspace():
+        begin += 1
+    m = _TURN.match(text, begin, end)
+    if m is None:
+        return None
+    lv, used = valence(m["words"].split())
+    if not used or lv * v >= 0 or abs(lv) < 1.2:
+        return None
+    return lv, Mention.of(text, m.start("words"), m.end("words"), MentionKind.CUE)
 
 
 def _pronoun(text: str, sentences: list[tuple[int, int]], si: int, targets: list[_Target], out: list[Opinion]) -> None:
@@ -371,7 +416,7 @@ def _reviewed_opinion(review: Review, reviewed: str, sentences: list[tuple[int, 
         lean = (pos - neg) / total
         polarity = lean_polarity(lean)
         score, conf = lean, 0.6
-    sia = SentimentIntensityAnalyzer()
+    sia = _plain_analyzer()
     best: tuple[float, int, int] | None = None
     for s, e in sentences:
         c = float(sia.polarity_scores(text[s:e])["compound"])
