@@ -102,6 +102,7 @@ LATER_WORDS = frozenset("remake re-make new newer later update reboot".split())
 
 # Words before a quoted/capitalised run that make it a film title ("films like X", "remake of X").
 LEAD_IN_CUES: tuple[str, ...] = (
+    "remake of sorts of",
     "remake of",
     "re-make of",
     "remade as",

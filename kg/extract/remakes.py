@@ -19,6 +19,7 @@ from kg.extract.cues_relations import (
     REMAKE_OF_CUES,
     SEQUEL_WORDS,
 )
+from kg.extract.predication import REVIEWED, remake_subject
 from kg.extract.text import clean_text, find_sentences, remake_role, sentence_at
 from kg.model import Film, Mention, Relation, RelationKind, Review
 from kg.vocab import fold_title
@@ -199,9 +200,11 @@ def _remake_of(
         return
     if any(w in SEQUEL_WORDS for w in re.findall(r"[\w-]+", text[max(s_start, m.start() - 30) : m.start()].lower())):
         return
-    before = [sp for sp in spans if s_start <= sp[0] and sp[1] <= m.start() and sp[2] != target[2]]
-    source = before[-1][2] if before else reviewed
-    if source is None:
+    subject = remake_subject(text, s_start, m.start(), [(s, e) for s, e, _ in spans])
+    if subject is None:
+        return  # "the remake of X", "his remake of X": some remake of X, not a film of the review
+    source = reviewed if subject == REVIEWED else spans[subject][2]
+    if source is None or source == target[2] or _hedged_after(text, target[1], s_end):
         return
     confidence = 0.85 if re.match(r"re-?make|remade|shot|reboot", m.group(), re.I) else 0.65
     add(source, target[2], m.start(), m.end(), confidence)
@@ -214,6 +217,12 @@ def _remake_of(
             by_key[sp[2]].title
         ) != fold_title(words):
             add(sp[2], target[2], sp[0], sp[1], 0.7)
+
+
+def _hedged_after(text: str, pos: int, s_end: int) -> bool:
+    """ "A remake of X might have worked better", "A remake of X?": a wish or a question, not a fact."""
+    rest = text[pos:s_end]
+    return bool(re.match(r"[^.!?]{0,40}?\b(?:might|would|could|should)\b", rest)) or rest.rstrip("'\"\u201d)").endswith("?")
 
 
 def _remade_as(
