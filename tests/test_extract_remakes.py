@@ -109,7 +109,10 @@ def test_no_remake_from_sequels_novels_plays_negations_and_wishes(text: str) -> 
         ("A remake of Midnight Ferry, with a bigger budget.", ("Harbour Lights", 2004, "Midnight Ferry", None)),
         ("This film was supposed to be a remake of Midnight Ferry.", ("Harbour Lights", 2004, "Midnight Ferry", None)),
         ("As a remake of sorts of Midnight Ferry, it does well.", ("Harbour Lights", 2004, "Midnight Ferry", None)),
-        ('Like "Dark Water" (1998), which was a remake of "Deep Lake", it drags.', ("Dark Water", 1998, "Deep Lake", None)),
+        (
+            'Like "Dark Water" (1998), which was a remake of "Deep Lake", it drags.',
+            ("Dark Water", 1998, "Deep Lake", None),
+        ),
         ('Then came "Dark Water", Jo Brand\'s remake of "Deep Lake".', ("Dark Water", None, "Deep Lake", None)),
     ],
 )

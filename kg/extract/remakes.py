@@ -222,7 +222,9 @@ def _remake_of(
 def _hedged_after(text: str, pos: int, s_end: int) -> bool:
     """ "A remake of X might have worked better", "A remake of X?": a wish or a question, not a fact."""
     rest = text[pos:s_end]
-    return bool(re.match(r"[^.!?]{0,40}?\b(?:might|would|could|should)\b", rest)) or rest.rstrip("'\"\u201d)").endswith("?")
+    return bool(re.match(r"[^.!?]{0,40}?\b(?:might|would|could|should)\b", rest)) or rest.rstrip("'\"\u201d)").endswith(
+        "?"
+    )
 
 
 def _remade_as(
