@@ -58,7 +58,9 @@ _FRAGMENT_LEAD = frozenset(
 )
 _GAP = r"[\s'\"\u201c\u201d\u2018\u2019*_]*(?:\(\s*\d{4}\s*\))?[\s'\"\u201c\u201d\u2018\u2019*_]*"
 _APPOSITION = re.compile(
-    _GAP + r"(?:,|\(|\[|--|\u2014|-|:)\s*(?:(?:which|that)\s+)?(?:(?:itself|also|in turn|both)\s+)*$", re.I
+    _GAP
+    + r"(?:,|\(|\[|--|\u2014|-|:)[\s'\"\u201c\u201d\u2018\u2019*_]*(?:(?:which|that)\s+)?(?:(?:itself|also|in turn|both)\s+)*$",
+    re.I,
 )
 _RELATIVE = re.compile(_GAP + r",?\s*(?:which|that)\s*(?:(?:itself|also|in turn)\s+)*$", re.I)
 
@@ -128,10 +130,17 @@ def remake_subject(text: str, s_start: int, cue_start: int, film_spans: list[tup
     if det in ("this", "these"):
         return REVIEWED
     pre = text[s_start:np_start]
+    if re.search(
+        r"\b(?:make|made|makes|making|turn|turned|call|called|consider|considered)\s+(?:this|it)\s+$", pre, re.I
+    ):
+        return REVIEWED  # "they made this a remake of X"
     before = [i for i, (s, e) in enumerate(film_spans) if s_start <= s and e <= np_start]
     # "Y, a remake of X" / "Y (itself a remake of X)": the film named just before
     if before and _APPOSITION.fullmatch(text[film_spans[before[-1]][1] : np_start]):
-        return before[-1]
+        listed = len(before) > 1 and re.fullmatch(
+            _GAP + r"(?:,|;)" + _GAP, text[film_spans[before[-2]][1] : film_spans[before[-1]][0]]
+        )
+        return None if listed else before[-1]  # "A, B, the remake of X": a list, not an apposition
     if det not in _DEFINITE:
         lead = [w.lower() for w in re.findall(r"[\w'-]+", re.sub(r"^[^.:;]{0,30}:\s*", "", pre))]
         if all(w in _FRAGMENT_LEAD for w in lead) and not re.search(r"[,;]\s*$", pre):

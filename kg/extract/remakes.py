@@ -90,12 +90,13 @@ def find_remakes(review: Review, films: list[Film], *, reviewed: str | None) -> 
         _remade_as(text, m, spans, sentences, reviewed, add)
     if reviewed is not None:
         rv = by_key[reviewed]
-        if remake_role(text, rv.title, rv.year) == "remake":
-            for f in films:  # "the original" resolved to a named film
+        has_original = any(source == reviewed for source, _ in found)
+        if not has_original and remake_role(text, rv.title, rv.year) == "remake":
+            for f in films:  # "the original" resolved to a named film, where the reviewed film has no other
                 if f.key == reviewed or fold_title(f.title) == fold_title(rv.title):
                     continue
                 names = {fold_title(n) for n in (f.title, *f.aka)}
-                described = [x for x in f.mentions if fold_title(x.text) not in names and _ORIGINAL.search(x.text)]
+                described = [x for x in f.mentions if fold_title(x.text) not in names and "original" in x.text.lower()]
                 if described and not _sequel_near(text, described[0].start):
                     add(reviewed, f.key, described[0].start, described[0].end, 0.6)
     return sorted(found.values(), key=lambda r: (r.evidence.start, r.source, r.target))

@@ -488,7 +488,7 @@ def find_akas(text: str) -> list[tuple[int, str, int, int]]:
 _MODAL = re.compile(r"\b(?:should|would|could|might|if|hope|wish|please|someone|decide|plan|planning|want)\b", re.I)
 
 
-def remake_role(text: str, title: str | None, year: int | None) -> str:
+def remake_role(text: str, title: str | None, year: int | None, *, by_original: bool = True) -> str:
     """Whether the text treats the reviewed film as the ``"remake"`` or the ``"original"`` (else ``""``).
 
     >>> remake_role("This remake is flat; the original was better.", "Psycho", 1998)
@@ -515,8 +515,8 @@ def remake_role(text: str, title: str | None, year: int | None) -> str:
             r"\b(?:the|this)\s+re-?make of this\b", low[max(0, m.start() - 5) : m.end() + 6]
         ):
             remake += 1
-    if re.search(r"\bthe original\b", low):
-        remake += 1
+    if by_original and re.search(r"\bthe original\b", low):
+        remake += 1  # "the original" alone hints that the reviewed film is a remake
     if title:
         for m in re.finditer(r"\bre-?mak(?:e|ing)\s+['\"\u201c\u2018]?" + re.escape(title.lower()), low):
             if not modal(m.start()):
