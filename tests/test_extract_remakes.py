@@ -137,6 +137,34 @@ def test_a_remake_of_x_that_is_not_the_reviewed_film(text: str) -> None:
     assert [r for r in remakes_of(text) if r[0] == "Harbour Lights"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is the stage musical version of Jo Roe's Long Day, with the Broadway adaptation of Harbour Song.",
+        "It is a remake of a Night Gallery episode from 1971.",
+        "It is a remake of the Jo Roe story, not of a film.",
+    ],
+)
+def test_no_remake_of_plays_episodes_and_stories(text: str) -> None:
+    assert remakes_of(text) == []
+
+
+def test_the_original_x_of_another_film_is_not_the_reviewed_films_original() -> None:
+    text = (
+        "This remake drowns in songs. The original Harbour Lights was subtle. "
+        "It is a gooey mess, like the original Doctor Dolphin combined with a toy advert."
+    )
+    assert remakes_of(text) == [("Harbour Lights", 2004, "Harbour Lights", None)]
+
+
+def test_films_of_one_title_are_remakes_of_the_first() -> None:
+    text = "Remakes: Harbour Lights (1950) and Harbour Lights (1977) both follow Harbour Lights (1932)."
+    assert sorted(remakes_of(text, "Night Tide", 1999)) == [
+        ("Harbour Lights", 1950, "Harbour Lights", 1932),
+        ("Harbour Lights", 1977, "Harbour Lights", 1932),
+    ]
+
+
 def test_a_remake_is_never_older_than_its_original() -> None:
     assert remakes_of("It was a remake of Midnight Ferry (2010).", "Harbour Lights", 1960) == []
 

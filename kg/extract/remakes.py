@@ -160,10 +160,12 @@ def _pairs_by_year(text: str, films: list[Film], add: _Add) -> None:
     if not re.search(r"\bre-?mak|\bremade\b", text, re.I):
         return
     for a in films:
-        for b in films:
-            if a.year and b.year and a.year > b.year and fold_title(a.title) == fold_title(b.title) and a.mentions:
-                m = a.mentions[0]
-                add(a.key, b.key, m.start, m.end, 0.6)
+        older = [
+            b for b in films if b.year and a.year and b.year < a.year and fold_title(a.title) == fold_title(b.title)
+        ]
+        if older and a.mentions:  # a remake of the first film of the title, not of every film between
+            m = a.mentions[0]
+            add(a.key, min(older, key=lambda b: b.year or 0).key, m.start, m.end, 0.6)
 
 
 def _sequel_near(text: str, pos: int) -> bool:
@@ -199,6 +201,13 @@ def _remake_of(
     between = text[m.end() : target[0]].lower()
     if any(w in NOT_FILM_SOURCE for w in re.findall(r"[\w-]+", between)) or re.search(r"[.;!?]", between):
         return
+    follow = re.match(
+        r"[\s'\"\u201d\u2019*_]*(?:['\u2019]s\s+)?([\w-]+)(?:\s+([\w-]+))?", text[target[1] : target[1] + 40]
+    )
+    if follow and {w.lower() for w in follow.groups() if w} & NOT_FILM_SOURCE:
+        return  # "a remake of a Twilight Hour episode", "the Jo Roe story": not a film
+    if re.search(r"\b(?:stage|broadway|theatre|theater)\b", text[max(s_start, m.start() - 25) : m.start()], re.I):
+        return  # "the Broadway adaptation of X": a play
     if any(w in SEQUEL_WORDS for w in re.findall(r"[\w-]+", text[max(s_start, m.start() - 30) : m.start()].lower())):
         return
     subject = remake_subject(text, s_start, m.start(), [(s, e) for s, e, _ in spans])
