@@ -149,6 +149,14 @@ def test_no_remake_of_plays_episodes_and_stories(text: str) -> None:
     assert remakes_of(text) == []
 
 
+def test_two_adaptations_of_one_play_are_not_remakes() -> None:
+    text = "She is less spiteful than in the play or the 1971 version, but just as cold."
+    assert remakes_of(text, "Harbour Lights", 2006) == []
+    assert remakes_of("She is less spiteful than in the 1971 version.", "Harbour Lights", 2006) == [
+        ("Harbour Lights", 2006, "Harbour Lights", 1971)
+    ]
+
+
 def test_the_original_x_of_another_film_is_not_the_reviewed_films_original() -> None:
     text = (
         "This remake drowns in songs. The original Harbour Lights was subtle. "

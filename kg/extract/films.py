@@ -380,7 +380,17 @@ def _resolve(
 
 
 def _other_remake(desc: Spot, reviewed: _Draft, text: str) -> bool:
-    """A remake that is not one of the reviewed film: "the 2003 remake of X", "the 50's remake" of a 1995 film."""
+    """A remake that is not one of the reviewed film: "the 2003 remake of X", "the 50's remake" of a 1995 film.
+
+    Also "the play or the 1971 version": another adaptation of the same play or novel, not a remake.
+    """
+    s_start = max(text.rfind(".", 0, desc.start), text.rfind("?", 0, desc.start), text.rfind("!", 0, desc.start)) + 1
+    if re.search(r"\b(?:version|adaptation)s?$", desc.title, re.I) and not re.search(
+        r"\b(?:original|first|re-?make)\b", desc.title, re.I
+    ):
+        s_end = min((i for i in (text.find(c, desc.end) for c in ".?!") if i >= 0), default=len(text))
+        if re.search(r"\bthe (?:stage )?(?:play|novel|book)\b", text[s_start:s_end], re.I):
+            return True
     if not re.search(r"\bre-?make\b", desc.title, re.I) or desc.side == "this":
         return False
     when = desc.year or desc.decade
@@ -390,7 +400,6 @@ def _other_remake(desc: Spot, reviewed: _Draft, text: str) -> bool:
     if after and not re.match(r"(?:this|it|that|the same)\b", after.group(1), re.I):
         if not any(s == 0 for s, _ in find_title_words(after.group(1), reviewed.title)):
             return True  # "the 2003 remake of X": a remake of another film
-    s_start = max(text.rfind(".", 0, desc.start), text.rfind("?", 0, desc.start), text.rfind("!", 0, desc.start)) + 1
     return bool(re.search(r"\b(?:would|should|could|if|wish|hope)\b", text[s_start : desc.start], re.I))
 
 
