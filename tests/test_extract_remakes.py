@@ -149,6 +149,11 @@ def test_no_remake_of_plays_episodes_and_stories(text: str) -> None:
     assert remakes_of(text) == []
 
 
+def test_not_even_does_not_negate_the_remake() -> None:
+    text = "Its charm cannot be copied. (No, not even in a remake like Quay Nights.)"
+    assert remakes_of(text, "Harbour Lights", 1940) == [("Quay Nights", None, "Harbour Lights", 1940)]
+
+
 def test_two_adaptations_of_one_play_are_not_remakes() -> None:
     text = "She is less spiteful than in the play or the 1971 version, but just as cold."
     assert remakes_of(text, "Harbour Lights", 2006) == []

@@ -176,6 +176,7 @@ def _sequel_near(text: str, pos: int) -> bool:
 def _negated_or_wished(text: str, sent_start: int, cue_start: int) -> bool:
     before = text[sent_start:cue_start]
     clause = re.split(r"[,;:]\s*(?:but|yet)?\s*", before)[-1] if before else ""
+    clause = re.sub(r"\bnot even\b", "even", clause, flags=re.I)  # "not even in a remake like X": X is a remake
     if _NEGATED.search(clause + " ") and not re.search(r"\bbut\b", clause[-40:], re.I):
         return True
     return bool(_MODAL.search(before[-45:]))
@@ -248,7 +249,7 @@ def _remade_as(
     original = before[-1][2] if before and not re.search(r"\bre-?makes\b", m.group(), re.I) else reviewed
     if re.search(r"\bagain\b", m.group(), re.I):
         original = reviewed
-    elif not before and re.search(r"\b[A-Z]", text[s_start + 1 : m.start()]):
+    elif not before and re.search(r"\b[A-Z]", re.sub(r"^\W*\w+", "", text[s_start : m.start()])):
         return  # "..., there are Some Title, remade as X": an original the text names but we did not find
     if original is None:
         return
