@@ -131,7 +131,7 @@ PREFER_CUES: tuple[str, ...] = (
 )
 
 # "Watch X instead", "Do yourself a favour and rent X", "If you want a thriller, see X": the reviewed film is worse.
-RECOMMEND_CUES: tuple[str, ...] = (
+RECOMMEND_CUES: str = (
     r"(?:do yourself a favou?r(?: and)?|instead,?|just|better yet,?|go back and|go and|so)?\s*"
     r"(?:watch|see|rent|get|buy|seek out|dig up|stick (?:with|to)|check out|go for|try)"
 )
