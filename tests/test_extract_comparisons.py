@@ -117,3 +117,51 @@ def test_seed_review_comparison(shared_data: Path) -> None:
         for c in find_comparisons(review, films, reviewed=key, relations=rels)
     ]
     assert found == [("Hard Hit", "worse", "Retribution")]
+
+
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        ("This flat and uninspired remake of the 1958 original drags.", "worse"),
+        ("It is a sad, bad remake of the 1958 original.", "worse"),
+        ("This remake of the 1958 original bored me. Watch the 1958 original instead.", "worse"),
+        ("This remake of the 1958 original bored me. Do yourself a favour and rent the 1958 original.", "worse"),
+        ("I'll take the 1958 original over this remake any day.", "worse"),
+        ("This remake of the 1958 original is fine, but I still prefer the 1958 original.", "worse"),
+    ],
+)
+def test_judgements_without_comparatives(text: str, verdict: str) -> None:
+    assert ("Harbour Lights", 2004, verdict, "Harbour Lights", 1958) in normalised(judged(text))
+
+
+def test_after_seeing_other_films_i_enjoyed_this_one_more() -> None:
+    text = 'After "Night Tide" and "Cold Snap" I enjoyed this a lot more.'
+    assert normalised(judged(text)) >= {
+        ("Harbour Lights", 2004, "better", "Night Tide", None),
+        ("Harbour Lights", 2004, "better", "Cold Snap", None),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This remake of the 1958 original is not a bad remake at all.",
+        "People complain that this is a weak remake of the 1958 original.",
+        "This remake of the 1958 original is fun. If you liked it, watch the 1958 original too.",
+        "This remake of the 1958 original is fun; I watched the 1958 original last week.",
+    ],
+)
+def test_no_judgement_from_praise_hearsay_or_plain_mentions(text: str) -> None:
+    assert judged(text) == []
+
+
+def test_a_fan_of_the_original_who_scores_the_remake_low() -> None:
+    text = "I am a huge fan of the original. This remake of the 1958 film lost me."
+    low = Review(id="t", text=text, film_title="Harbour Lights", film_year=2004, rating="2", rating_best="10")
+    films, key = find_films(low)
+    rels = find_remakes(low, films, reviewed=key)
+    (c,) = find_comparisons(low, films, reviewed=key, relations=rels)
+    assert (c.film, c.verdict.value) == (key, "worse")
+    high = Review(id="t", text=text, film_title="Harbour Lights", film_year=2004, rating="9", rating_best="10")
+    films, key = find_films(high)
+    assert find_comparisons(high, films, reviewed=key, relations=find_remakes(high, films, reviewed=key)) == []

@@ -152,6 +152,61 @@ def test_every_mention_offset_points_at_its_text() -> None:
             assert review.text[m.start : m.end] == m.text
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A remake of The Danish Job, but louder.", "The Danish Job"),  # a demonym that starts a title
+        ("A remake of Spanish thriller Lluvia Roja.", "Lluvia Roja"),  # a demonym that describes it
+        ("A remake of Ana Ruiz's Abre las Puertas.", "Abre las Puertas"),
+    ],
+)
+def test_titles_after_a_remake_cue(text: str, expected: str) -> None:
+    films, _ = films_of(text, "Open Doors", 2003)
+    assert expected in [f.title for f in films]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is a remake of the 1972 Jo Roe-Al Baxter action-thriller about two crooks.",  # names before a genre
+        "It is a remake of the classic Vera Holm B-movie.",
+        "It is a remake of a 1970s children's serial.",  # a decade is no title
+        "A new version of Jo W. Roe, Jr.'s story about the ice.",  # a person's story
+        "It is a remake of Tom Kale's 80s Malayalam hit of that name.",
+    ],
+)
+def test_no_title_made_of_names_or_decades(text: str) -> None:
+    films, _ = films_of(text, "Open Doors", 2003)
+    assert titles(films) == [("Open Doors", 2003)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was the original actor to play the part.",
+        "Only the skeleton of the original plot is left.",
+        "It brought back the original Captain, Sam Bell, for one last trip.",  # a name, not a film
+    ],
+)
+def test_the_original_as_an_adjective_describes_no_film(text: str) -> None:
+    films, _ = films_of("This remake is a pale copy. " + text, "Night Watch", 2004)
+    assert titles(films) == [("Night Watch", 2004)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its killer recalls the one in the 1956 remake of Stone Alley.",  # a remake of another film
+        "It reminded me of Jo Roe's film (forget the 50's remake with its wooden lead).",  # dated before this one
+        "How would they make a 2030 remake of this one?",  # a wish
+    ],
+)
+def test_a_remake_description_that_is_not_a_twin_of_the_reviewed_film(text: str) -> None:
+    films, _ = films_of(text, "Night Watch", 1995)
+    assert ("Night Watch", 1956) not in titles(films) and ("Night Watch", None) not in titles(films)
+    assert all(f.title != "Night Watch" or f.year == 1995 for f in films)
+
+
 def test_looks_like_title() -> None:
     assert looks_like_title("It! The Creature from Below")
     assert not looks_like_title("happy ending")

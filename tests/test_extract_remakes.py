@@ -102,6 +102,82 @@ def test_no_remake_from_sequels_novels_plays_negations_and_wishes(text: str) -> 
     assert remakes_of(text, "River Beast 2", 2004) == []
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It is basically a remake of Midnight Ferry.", ("Harbour Lights", 2004, "Midnight Ferry", None)),
+        ("A remake of Midnight Ferry, with a bigger budget.", ("Harbour Lights", 2004, "Midnight Ferry", None)),
+        ("This film was supposed to be a remake of Midnight Ferry.", ("Harbour Lights", 2004, "Midnight Ferry", None)),
+        ("As a remake of sorts of Midnight Ferry, it does well.", ("Harbour Lights", 2004, "Midnight Ferry", None)),
+        (
+            'Like "Dark Water" (1998), which was a remake of "Deep Lake", it drags.',
+            ("Dark Water", 1998, "Deep Lake", None),
+        ),
+        ('Then came "Dark Water", Jo Brand\'s remake of "Deep Lake".', ("Dark Water", None, "Deep Lake", None)),
+    ],
+)
+def test_a_remake_of_x_said_of_a_film(text: str, expected: tuple[str, object, str, object]) -> None:
+    assert remakes_of(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its villain recalls the one in the remake of Midnight Ferry.",  # some remake of X, not this film
+        "The star of Bay Lights also did Jo Brand's remake of Midnight Ferry.",
+        "I had just seen the 2003 remake of Midnight Ferry, which was worse.",
+        "The cast acted as if auditioning for a remake of Midnight Ferry.",
+        "It's like a bad remake of Midnight Ferry.",  # a likeness, not a remake
+        "What was this? A remake of Midnight Ferry?",  # a question
+        "(A remake of Midnight Ferry might have worked better.)",  # a wish
+        "I came across a copy of Midnight Ferry in a bargain bin.",
+    ],
+)
+def test_a_remake_of_x_that_is_not_the_reviewed_film(text: str) -> None:
+    assert [r for r in remakes_of(text) if r[0] == "Harbour Lights"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is the stage musical version of Jo Roe's Long Day, with the Broadway adaptation of Harbour Song.",
+        "It is a remake of a Night Gallery episode from 1971.",
+        "It is a remake of the Jo Roe story, not of a film.",
+    ],
+)
+def test_no_remake_of_plays_episodes_and_stories(text: str) -> None:
+    assert remakes_of(text) == []
+
+
+def test_not_even_does_not_negate_the_remake() -> None:
+    text = "Its charm cannot be copied. (No, not even in a remake like Quay Nights.)"
+    assert remakes_of(text, "Harbour Lights", 1940) == [("Quay Nights", None, "Harbour Lights", 1940)]
+
+
+def test_two_adaptations_of_one_play_are_not_remakes() -> None:
+    text = "She is less spiteful than in the play or the 1971 version, but just as cold."
+    assert remakes_of(text, "Harbour Lights", 2006) == []
+    assert remakes_of("She is less spiteful than in the 1971 version.", "Harbour Lights", 2006) == [
+        ("Harbour Lights", 2006, "Harbour Lights", 1971)
+    ]
+
+
+def test_the_original_x_of_another_film_is_not_the_reviewed_films_original() -> None:
+    text = (
+        "This remake drowns in songs. The original Harbour Lights was subtle. "
+        "It is a gooey mess, like the original Doctor Dolphin combined with a toy advert."
+    )
+    assert remakes_of(text) == [("Harbour Lights", 2004, "Harbour Lights", None)]
+
+
+def test_films_of_one_title_are_remakes_of_the_first() -> None:
+    text = "Remakes: Harbour Lights (1950) and Harbour Lights (1977) both follow Harbour Lights (1932)."
+    assert sorted(remakes_of(text, "Night Tide", 1999)) == [
+        ("Harbour Lights", 1950, "Harbour Lights", 1932),
+        ("Harbour Lights", 1977, "Harbour Lights", 1932),
+    ]
+
+
 def test_a_remake_is_never_older_than_its_original() -> None:
     assert remakes_of("It was a remake of Midnight Ferry (2010).", "Harbour Lights", 1960) == []
 

@@ -14,8 +14,11 @@ import re
 from collections.abc import Callable
 
 from kg.extract.cues_relations import (
+    BAD_REMAKE_WORDS,
     BETTER_CUES,
     EQUAL_CUES,
+    PREFER_CUES,
+    RECOMMEND_CUES,
     SUBJECT_BETTER_CUES,
     SUBJECT_WORSE_CUES,
     WORSE_CUES,
@@ -159,7 +162,12 @@ def find_comparisons(
                 if len(others) == 1:
                     add(subject, next(iter(others)), verdict, m.start(), m.end(), 0.55)
         _superlatives(text, s_start, s_end, in_sentence, reviewed, films, partners, add)
+        if reviewed is not None:
+            _preferences(text, s_start, s_end, in_sentence, reviewed, relations, add)
         prev_start = s_start
+    if reviewed is not None:
+        _bad_remakes(text, spans, reviewed, relations, add)
+        _fan_of_the_original(review, text, reviewed, relations, spans, add)
     return sorted(found.values(), key=lambda c: (c.evidence.start, c.film, c.versus))
 
 
@@ -240,3 +248,133 @@ def _subject(
     if reviewed is not None and reviewed not in objects:
         return reviewed, 0.6
     return None, 0.0
+
+
+_INTENSIFIERS = frozenset(
+    "very truly really so most utterly totally completely pretty rather quite incredibly extremely".split()
+)
+_PREFER = re.compile(r"\b(?:" + "|".join(PREFER_CUES) + r")\b", re.I)
+_RECOMMEND = re.compile(
+    r"(?:^|\bif you [^,.;]{3,60},\s*|\bdo yourself a favou?r and\s+)(?:" + RECOMMEND_CUES + r")\b", re.I
+)
+_ENJOYED_MORE = re.compile(
+    r"\b(?:I|we)\s+(?:\w+\s+)?(?:enjoyed|liked|loved)\s+(?P<obj>this(?:\s+(?:one|film|movie|version|remake))?|it)"
+    r"\s+(?:a lot\s+|much\s+|far\s+|even\s+|a little\s+|so much\s+|way\s+)?(?:more|better)\b(?!\s+than)",
+    re.I,
+)
+_FAN = re.compile(
+    r"\b(?:I'm|I am|I was|as|are)\s+(?:a\s+)?(?:(?:huge|big|great|long-time|longtime)\s+)?fan of the original\b"
+    r"|\bI (?:really |absolutely )?loved the original\b"
+    r"|\bthe original (?:was|is) (?:still |truly |really |simply |just )?(?:a |an )?(?:great|classic|masterpiece|brilliant"
+    r"|excellent|superb|wonderful|fantastic|amazing|terrific|gem)\b",
+    re.I,
+)
+
+
+def _roles(relations: list[Relation], key: str) -> tuple[list[str], list[str]]:
+    """The originals and the remakes of ``key``."""
+    originals = list(dict.fromkeys(r.target for r in relations if r.source == key))
+    remakes = list(dict.fromkeys(r.source for r in relations if r.target == key))
+    return originals, remakes
+
+
+def _film_at(spans: list[_Span], pos: int, slack: int = 0) -> str | None:
+    return next((sp[2] for sp in spans if pos <= sp[0] <= pos + slack), None)
+
+
+def _bad_remakes(
+    text: str, spans: list[_Span], reviewed: str, relations: list[Relation], add: Callable[..., None]
+) -> None:
+    """ "a ghastly and pointless remake", "this awful remake": the remake is worse than its original."""
+    originals, remakes = _roles(relations, reviewed)
+    for m in re.finditer(r"\bre-?make\b", text, re.I):
+        words = list(re.finditer(r"[\w'-]+|,", text[max(0, m.start() - 60) : m.start()]))[::-1]
+        det, bad = None, False
+        for w in words[:6]:
+            low = w.group().lower()
+            if low in ("this", "a", "an", "the", "its", "such"):
+                det = low
+                break
+            if low in BAD_REMAKE_WORDS:
+                bad = True
+            elif low not in _INTENSIFIERS and low not in (",", "and") and not low.endswith("ly"):
+                break
+        if det is None or not bad:
+            continue
+        start = m.start() - 60 + words[words.index(w)].start() if m.start() >= 60 else words[words.index(w)].start()
+        if re.search(r"\b(?:not|n't|never|no)\s+(?:\w+\s+)?$", text[max(0, start - 20) : start], re.I):
+            continue  # "not a bad remake"
+        s_start = max(text.rfind(".", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start)) + 1
+        if re.search(r"\b(?:complain\w*|claim\w*|says?|said|call\w*|accus\w*)\b", text[s_start:start], re.I):
+            continue  # "people complain that it is a weak remake": someone else's judgement
+        named = _film_at(spans, start, slack=m.end() - start)
+        if det == "this" or named == reviewed or (len(originals) == 1 and not remakes):
+            if len(originals) == 1:
+                add(reviewed, originals[0], Verdict.WORSE, start, m.end(), 0.55)
+        elif len(remakes) == 1 and not originals:
+            add(remakes[0], reviewed, Verdict.WORSE, start, m.end(), 0.55)
+
+
+def _preferences(
+    text: str,
+    s_start: int,
+    s_end: int,
+    in_sentence: list[_Span],
+    reviewed: str,
+    relations: list[Relation],
+    add: Callable[..., None],
+) -> None:
+    """ "I'll take X over Y", "I prefer the original", "Watch X instead", "I enjoyed this a lot more"."""
+    originals, remakes = _roles(relations, reviewed)
+    partners = originals + remakes
+    sentence = text[s_start:s_end]
+    for m in _PREFER.finditer(text, s_start, s_end):
+        first = _film_at(in_sentence, m.end(), slack=6)
+        if first is None:
+            continue
+        after = next(sp for sp in in_sentence if sp[2] == first and sp[0] >= m.end())
+        rest = re.match(
+            r"[\s'\"\u201d\u2019*_]*(?:\(\d{4}\))?\s*(?:over|to|rather than|instead of)\s+", text[after[1] : s_end]
+        )
+        second = _film_at(in_sentence, after[1] + rest.end(), slack=6) if rest else None
+        if second is not None:
+            add(first, second, Verdict.BETTER, m.start(), m.end(), 0.6)
+        elif first != reviewed and first in partners and not rest:
+            add(first, reviewed, Verdict.BETTER, m.start(), m.end(), 0.55)  # "I still prefer the original"
+    rec = _RECOMMEND.search(sentence.lstrip("'\"(*- "))
+    if rec and re.search(r"\binstead\b|\bfavou?r\b|\bif you\b|\bgo back\b|!\s*$", sentence, re.I):
+        if not re.search(r"\b(?:too|also|as well|both)\b", sentence, re.I):
+            offset = s_start + len(sentence) - len(sentence.lstrip("'\"(*- "))
+            gap = re.match(
+                r"\s*(?:a copy of\s+|the dvd of\s+)?['\"\u201c\u2018*_]?", text[offset + rec.end() : s_end], re.I
+            )
+            other = _film_at(in_sentence, offset + rec.end() + (gap.end() if gap else 0), slack=1)
+            if other is not None and other != reviewed:
+                add(reviewed, other, Verdict.WORSE, offset + rec.start(), offset + rec.end(), 0.55)
+    for m in _ENJOYED_MORE.finditer(text, s_start, s_end):
+        others = [sp[2] for sp in in_sentence if sp[2] != reviewed and sp[1] <= m.start()]
+        for other in dict.fromkeys(others or (partners if len(partners) == 1 else [])):
+            add(reviewed, other, Verdict.BETTER, m.start(), m.end(), 0.55)
+
+
+def _fan_of_the_original(
+    review: Review,
+    text: str,
+    reviewed: str,
+    relations: list[Relation],
+    spans: list[_Span],
+    add: Callable[..., None],
+) -> None:
+    """A fan of the original who scores its remake low: the remake is judged worse."""
+    originals, _ = _roles(relations, reviewed)
+    if len(originals) != 1 or review.rating is None:
+        return
+    try:
+        score = float(review.rating) / float(review.rating_best or 10)
+    except ValueError:
+        return
+    if score > 0.4:
+        return
+    m = _FAN.search(text)
+    if m:
+        add(reviewed, originals[0], Verdict.WORSE, m.start(), m.end(), 0.5)

@@ -14,6 +14,7 @@ __all__ = [
     "LATER_WORDS",
     "LEAD_IN_CUES",
     "NON_FILM_CONTEXT",
+    "NOT_AFTER_ORIGINAL",
     "NOT_TITLES",
     "QUOTE_SPEECH_CUES",
 ]
@@ -102,6 +103,7 @@ LATER_WORDS = frozenset("remake re-make new newer later update reboot".split())
 
 # Words before a quoted/capitalised run that make it a film title ("films like X", "remake of X").
 LEAD_IN_CUES: tuple[str, ...] = (
+    "remake of sorts of",
     "remake of",
     "re-make of",
     "remade as",
@@ -131,6 +133,9 @@ LEAD_IN_CUES: tuple[str, ...] = (
     "remakes including",
     "remade it as",
     "debut in",
+    "bit part in",
+    "cameo in",
+    "stole the show in",
     "starred in",
     "starring in",
     "appeared in",
@@ -168,4 +173,17 @@ NOT_TITLES = frozenset(
     spoilers spoiler warning note update rating grade verdict bottom line plot summary overall
     god hollywood america usa uk oscar oscars academy award awards dvd vhs tv cgi fx sfx
     christmas easter eve""".split()
+)
+
+# Nouns after "the original" that make it an adjective of something other than a film ("the original cast").
+NOT_AFTER_ORIGINAL = frozenset(
+    """story stories series script scripts ending endings play plays plot plots cast book books title titles
+    theatrical release music material novel novella episode episodes choice idea ideas crew actor actors actress
+    actresses storyline work works score format budget cost soundtrack production rating screen text
+    characterization camera theme franchise name names performance performances scene scenes character
+    characters show shows concept family tale fairy sales audience audiences crime guns doctor threesome lineup
+    lyrics song songs dialogue dialog screenplay premise source trailer print prints cut footage director
+    directors star stars creators makers producer producers team writer writers design sets costumes effects
+    language setting location intent intention purpose spirit meaning message operetta artwork poster run
+    airing broadcast stage musical comic comics game games sketch skit strip artist author vision""".split()
 )

@@ -7,11 +7,14 @@ Nothing here names a film or a person.
 from __future__ import annotations
 
 __all__ = [
+    "BAD_REMAKE_WORDS",
     "BETTER_CUES",
     "EQUAL_CUES",
     "MIXED_CUES",
     "NEGATIONS",
     "NOT_FILM_SOURCE",
+    "PREFER_CUES",
+    "RECOMMEND_CUES",
     "REMADE_AS_CUES",
     "REMAKE_OF_CUES",
     "SEQUEL_WORDS",
@@ -110,4 +113,25 @@ SUBJECT_BETTER_CUES: tuple[str, ...] = (
 )
 SUBJECT_WORSE_CUES: tuple[str, ...] = (
     r"(?:is|was) (?:far |much |vastly |so much |clearly )?(?:inferior|worse)\b(?! than| to)",
+)
+
+# "a ghastly and pointless remake", "this awful remake": the remake is judged worse than its original.
+BAD_REMAKE_WORDS = frozenset(
+    """awful bad terrible horrible dreadful ghastly pointless unnecessary needless useless worthless dismal abysmal
+    lame weak poor pathetic sad inferior atrocious woeful feeble shoddy lousy lackluster lacklustre
+    uninspired flat dull limp tepid misguided botched worst crappy stupid dumb silly sorry wretched rotten
+    disappointing insulting embarrassing miserable mediocre forgettable soulless lifeless bland
+    cheap""".split()
+)
+
+# "I'll take X over Y", "I still prefer X to Y": X is better than Y (Y may be left out: "I prefer the original").
+PREFER_CUES: tuple[str, ...] = (
+    r"(?:I'll|I will|I'd|I would|I)\s+(?:still\s+|much\s+|rather\s+)?(?:take|pick|choose)",
+    r"(?:I|I'd|I would|I still|we)\s+(?:much\s+|still\s+|definitely\s+|far\s+)?prefer(?:red)?",
+)
+
+# "Watch X instead", "Do yourself a favour and rent X", "If you want a thriller, see X": the reviewed film is worse.
+RECOMMEND_CUES: str = (
+    r"(?:do yourself a favou?r(?: and)?|instead,?|just|better yet,?|go back and|go and|so)?\s*"
+    r"(?:watch|see|rent|get|buy|seek out|dig up|stick (?:with|to)|check out|go for|try)"
 )

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from kg.extract.cues_films import DEMONYMS, EARLIER_WORDS, LATER_WORDS, NON_FILM_CONTEXT
+from kg.extract.cues_films import DEMONYMS, EARLIER_WORDS, LATER_WORDS, NON_FILM_CONTEXT, NOT_AFTER_ORIGINAL
+from kg.extract.predication import REVIEWED, remake_subject
 from kg.extract.text import (
     Spot,
     as_year,
@@ -228,8 +229,15 @@ def _named_original(
     text: str, sentences: list[tuple[int, int]], drafts: list[_Draft], reviewed: _Draft
 ) -> _Draft | None:
     """The named film that the reviewed film remakes ("a remake of X"), if the text says so."""
+    spans = sorted((s, e, i) for i, d in enumerate(drafts) for s, e in d.spans)
     for m in _REMAKE_OF.finditer(text):
-        window_end = min(len(text), m.end() + 70, sentence_at(sentences, m.start())[1])
+        s_start, s_end = sentence_at(sentences, m.start())
+        if re.search(r"\b(?:not|n't|never|if|would|should|could)\b[^.,;]{0,25}$", text[s_start : m.start()], re.I):
+            continue
+        subject = remake_subject(text, s_start, m.start(), [(s, e) for s, e, _ in spans])
+        if subject is None or (subject != REVIEWED and drafts[spans[subject][2]] is not reviewed):
+            continue  # "the remake of X", "Y is a remake of X": not the reviewed film's original
+        window_end = min(len(text), m.end() + 70, s_end)
         best: tuple[int, _Draft] | None = None
         for d in drafts:
             if d is reviewed or d.side == "later":
@@ -281,6 +289,19 @@ def _resolve(
             d.year = d.year or desc.year
             _countries(d, desc)
             return
+    if (
+        re.match(r"[A-Z]", text[follower : follower + 1])
+        and desc.end == follower - len(text[desc.end : follower])
+        and not re.search(r"[.!?:;,)\]]\s*$", text[desc.start : follower])
+        and not desc.same_title
+        and desc.year is None
+        and not any(
+            s == 0 for s, _ in find_title_words(text[follower : follower + len(reviewed.title) + 8], reviewed.title)
+        )
+    ):
+        return  # "the original Bond, Sean Connery": the words describe a name we do not know as a film
+    if _other_remake(desc, reviewed, text):
+        return
     side = desc.side
     year = desc.year
     if side == "this":
@@ -356,6 +377,30 @@ def _resolve(
     twin.year = twin.year or year
     twin.add(desc.start, desc.end)
     _countries(twin, desc)
+
+
+def _other_remake(desc: Spot, reviewed: _Draft, text: str) -> bool:
+    """A remake that is not one of the reviewed film: "the 2003 remake of X", "the 50's remake" of a 1995 film.
+
+    Also "the play or the 1971 version": another adaptation of the same play or novel, not a remake.
+    """
+    s_start = max(text.rfind(".", 0, desc.start), text.rfind("?", 0, desc.start), text.rfind("!", 0, desc.start)) + 1
+    if re.search(r"\b(?:version|adaptation)s?$", desc.title, re.I) and not re.search(
+        r"\b(?:original|first|re-?make)\b", desc.title, re.I
+    ):
+        s_end = min((i for i in (text.find(c, desc.end) for c in ".?!") if i >= 0), default=len(text))
+        if re.search(r"\bthe (?:stage )?(?:play|novel|book)\b", text[s_start:s_end], re.I):
+            return True
+    if not re.search(r"\bre-?make\b", desc.title, re.I) or desc.side == "this":
+        return False
+    when = desc.year or desc.decade
+    if when is not None and reviewed.year is not None and when + (9 if desc.year is None else 0) < reviewed.year:
+        return True  # a remake made before the reviewed film is not a remake of it
+    after = re.match(r"\s+of\s+['\"\u201c\u2018*_]?(.{0,60})", text[desc.end :], re.S)
+    if after and not re.match(r"(?:this|it|that|the same)\b", after.group(1), re.I):
+        if not any(s == 0 for s, _ in find_title_words(after.group(1), reviewed.title)):
+            return True  # "the 2003 remake of X": a remake of another film
+    return bool(re.search(r"\b(?:would|should|could|if|wish|hope)\b", text[s_start : desc.start], re.I))
 
 
 _DESC = re.compile(
@@ -434,7 +479,7 @@ def find_descriptions(text: str) -> list[Spot]:
         elif words & {"original"} and (noun == "original" or noun in _FILM_NOUNS):
             if det not in ("the", "its") and not year:
                 continue
-            if noun == "original" and after and after[0] in ("story", "script", "idea", "cast", "ending", "score"):
+            if noun == "original" and after and after[0] in NOT_AFTER_ORIGINAL:
                 continue
             side = "earlier"
         elif noun in ("remake", "re-make"):

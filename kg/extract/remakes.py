@@ -19,6 +19,7 @@ from kg.extract.cues_relations import (
     REMAKE_OF_CUES,
     SEQUEL_WORDS,
 )
+from kg.extract.predication import REVIEWED, remake_subject
 from kg.extract.text import clean_text, find_sentences, remake_role, sentence_at
 from kg.model import Film, Mention, Relation, RelationKind, Review
 from kg.vocab import fold_title
@@ -89,12 +90,13 @@ def find_remakes(review: Review, films: list[Film], *, reviewed: str | None) -> 
         _remade_as(text, m, spans, sentences, reviewed, add)
     if reviewed is not None:
         rv = by_key[reviewed]
-        if remake_role(text, rv.title, rv.year) == "remake":
-            for f in films:  # "the original" resolved to a named film
+        has_original = any(source == reviewed for source, _ in found)
+        if not has_original and remake_role(text, rv.title, rv.year) == "remake":
+            for f in films:  # "the original" resolved to a named film, where the reviewed film has no other
                 if f.key == reviewed or fold_title(f.title) == fold_title(rv.title):
                     continue
                 names = {fold_title(n) for n in (f.title, *f.aka)}
-                described = [x for x in f.mentions if fold_title(x.text) not in names and _ORIGINAL.search(x.text)]
+                described = [x for x in f.mentions if fold_title(x.text) not in names and "original" in x.text.lower()]
                 if described and not _sequel_near(text, described[0].start):
                     add(reviewed, f.key, described[0].start, described[0].end, 0.6)
     return sorted(found.values(), key=lambda r: (r.evidence.start, r.source, r.target))
@@ -158,10 +160,12 @@ def _pairs_by_year(text: str, films: list[Film], add: _Add) -> None:
     if not re.search(r"\bre-?mak|\bremade\b", text, re.I):
         return
     for a in films:
-        for b in films:
-            if a.year and b.year and a.year > b.year and fold_title(a.title) == fold_title(b.title) and a.mentions:
-                m = a.mentions[0]
-                add(a.key, b.key, m.start, m.end, 0.6)
+        older = [
+            b for b in films if b.year and a.year and b.year < a.year and fold_title(a.title) == fold_title(b.title)
+        ]
+        if older and a.mentions:  # a remake of the first film of the title, not of every film between
+            m = a.mentions[0]
+            add(a.key, min(older, key=lambda b: b.year or 0).key, m.start, m.end, 0.6)
 
 
 def _sequel_near(text: str, pos: int) -> bool:
@@ -172,6 +176,7 @@ def _sequel_near(text: str, pos: int) -> bool:
 def _negated_or_wished(text: str, sent_start: int, cue_start: int) -> bool:
     before = text[sent_start:cue_start]
     clause = re.split(r"[,;:]\s*(?:but|yet)?\s*", before)[-1] if before else ""
+    clause = re.sub(r"\bnot even\b", "even", clause, flags=re.I)  # "not even in a remake like X": X is a remake
     if _NEGATED.search(clause + " ") and not re.search(r"\bbut\b", clause[-40:], re.I):
         return True
     return bool(_MODAL.search(before[-45:]))
@@ -197,11 +202,20 @@ def _remake_of(
     between = text[m.end() : target[0]].lower()
     if any(w in NOT_FILM_SOURCE for w in re.findall(r"[\w-]+", between)) or re.search(r"[.;!?]", between):
         return
+    follow = re.match(
+        r"[\s'\"\u201d\u2019*_]*(?:['\u2019]s\s+)?([\w-]+)(?:\s+([\w-]+))?", text[target[1] : target[1] + 40]
+    )
+    if follow and {w.lower() for w in follow.groups() if w} & NOT_FILM_SOURCE:
+        return  # "a remake of a Twilight Hour episode", "the Jo Roe story": not a film
+    if re.search(r"\b(?:stage|broadway|theatre|theater)\b", text[max(s_start, m.start() - 25) : m.start()], re.I):
+        return  # "the Broadway adaptation of X": a play
     if any(w in SEQUEL_WORDS for w in re.findall(r"[\w-]+", text[max(s_start, m.start() - 30) : m.start()].lower())):
         return
-    before = [sp for sp in spans if s_start <= sp[0] and sp[1] <= m.start() and sp[2] != target[2]]
-    source = before[-1][2] if before else reviewed
-    if source is None:
+    subject = remake_subject(text, s_start, m.start(), [(s, e) for s, e, _ in spans])
+    if subject is None:
+        return  # "the remake of X", "his remake of X": some remake of X, not a film of the review
+    source = reviewed if subject == REVIEWED else spans[subject][2]
+    if source is None or source == target[2] or _hedged_after(text, target[1], s_end):
         return
     confidence = 0.85 if re.match(r"re-?make|remade|shot|reboot", m.group(), re.I) else 0.65
     add(source, target[2], m.start(), m.end(), confidence)
@@ -216,6 +230,14 @@ def _remake_of(
             add(sp[2], target[2], sp[0], sp[1], 0.7)
 
 
+def _hedged_after(text: str, pos: int, s_end: int) -> bool:
+    """ "A remake of X might have worked better", "A remake of X?": a wish or a question, not a fact."""
+    rest = text[pos:s_end]
+    return bool(re.match(r"[^.!?]{0,40}?\b(?:might|would|could|should)\b", rest)) or rest.rstrip("'\"\u201d)").endswith(
+        "?"
+    )
+
+
 def _remade_as(
     text: str, m: re.Match[str], spans: list[_Span], sentences: list[tuple[int, int]], reviewed: str | None, add: _Add
 ) -> None:
@@ -227,7 +249,7 @@ def _remade_as(
     original = before[-1][2] if before and not re.search(r"\bre-?makes\b", m.group(), re.I) else reviewed
     if re.search(r"\bagain\b", m.group(), re.I):
         original = reviewed
-    elif not before and re.search(r"\b[A-Z]", text[s_start + 1 : m.start()]):
+    elif not before and re.search(r"\b[A-Z]", re.sub(r"^\W*\w+", "", text[s_start : m.start()])):
         return  # "..., there are Some Title, remade as X": an original the text names but we did not find
     if original is None:
         return

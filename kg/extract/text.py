@@ -135,7 +135,9 @@ class Spot:
 
 
 _CAP_TOKEN = re.compile(r"[A-Z0-9\u00C0-\u00DE][\w'\u2019&.!:?-]*")
-_INNER = frozenset("of the and a an in on at to from for de la le les el du des di da del von der die das".split())
+_INNER = frozenset(
+    "of the and a an in on at to from for de la le les el los las du des di da del von der die das".split()
+)
 _ABBREV_TOKEN = re.compile(r"^(?:[A-Z]\.)+$|^(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|Mt|Vs)\.$")
 _YEAR_RX = r"(?:1[89]\d\d|20[0-4]\d)"
 _QUOTED = (
@@ -176,6 +178,8 @@ def looks_like_title(title: str) -> bool:
         return False
     if re.fullmatch(r"[\d\s.,/-]+", title) or re.search(r"([a-zA-Z])\1\1", title):
         return False
+    if any(re.fullmatch(r"['\u2019]?\d*0['\u2019]?s", t) for t in tokens):
+        return False  # "1970s", "80s": a decade, not a title word
     if len(tokens) == 1 and tokens[0].lower().strip(".!?") in NOT_TITLES:
         return False
     if len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) <= 2:
@@ -334,6 +338,12 @@ _APPOSITIVE = re.compile(
 )
 
 
+def _genre_word(word: str) -> bool:
+    """ "thriller", "action-thriller", "B-movie", "hit": a word that says what kind of film follows a name."""
+    low = word.lower()
+    return low in GENRE_WORDS or low in ("hit", "produced", "directed") or low.rsplit("-", 1)[-1] in GENRE_WORDS
+
+
 def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]:
     """Spans written as film titles: quoted, italics, ``Title (1960)``, after a film cue, reviewer's capitals.
 
@@ -397,18 +407,27 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
         pos = m.end()
         words = re.match(r"((?:[\w-]+\s+){0,3})", text[pos:])
         if words:
+            skipped = pos
             for w in words.group(1).split():
                 if w.lower() in GENRE_WORDS or w.lower() in DEMONYMS or w.lower() in _demonym_words():
                     pos = text.index(w, pos) + len(w)
                     pos += len(text[pos:]) - len(text[pos:].lstrip())
+                    if w.lower() in GENRE_WORDS:
+                        skipped = pos
                 else:
                     break
+            if pos != skipped and text[pos : pos + 1].isupper():
+                pos = skipped  # "remake of The Italian Job": the demonym is part of the title
+                art = re.search(r"\b(?:The|A|An)\s+$", text[m.start() : pos])
+                pos -= len(art.group()) if art else 0
         run = _run_forward(text, pos)
         while run and looks_like_title(text[run[0] : run[1]]):
-            if re.match(r"['\u2019]s?\b", text[run[1] :]) or re.search(r"['\u2019]s?$", text[run[0] : run[1]]):
+            if re.match(r"['\u2019]s?\b|,?\s*(?:Jr|Sr)\.?['\u2019]s\b", text[run[1] :]) or re.search(
+                r"['\u2019]s?$", text[run[0] : run[1]]
+            ):
                 break  # "remake of Jane Doe's ...": a person, not the title
             nxt_word = re.match(r"\s+([\w-]+)", text[run[1] :])
-            if nxt_word and nxt_word.group(1).lower() in GENRE_WORDS:
+            if nxt_word and _genre_word(nxt_word.group(1)) or _genre_word(text[run[0] : run[1]].split()[-1]):
                 break  # "remake of the 1979 Jane Doe vehicle": a name, not the title
             parts = re.split(r"\s+and\s+", text[run[0] : run[1]])
             if len(parts) == 2 and all(len(p.split()) >= 2 for p in parts):  # "films like Iron Gate and Glass Roof"
@@ -425,7 +444,7 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
         run = _run_forward(text, m.end())
         if run and looks_like_title(text[run[0] : run[1]]) and text[m.end() - 1].isspace():
             nxt_word = re.match(r"\s+([\w-]+)", text[run[1] :])
-            if not (nxt_word and nxt_word.group(1).lower() in GENRE_WORDS):
+            if not (nxt_word and _genre_word(nxt_word.group(1))) and not _genre_word(text[run[0] : run[1]].split()[-1]):
                 add(run[0], run[1], text[run[0] : run[1]])
     if reviewed_title and len(reviewed_title) >= 4 and reviewed_title.upper() in text:
         for m in re.finditer(r"\b[A-Z][A-Z0-9'\u2019!&:-]+(?:\s+(?:A|[A-Z0-9'\u2019!&:-]{2,}))*\b", text):
@@ -488,7 +507,7 @@ def find_akas(text: str) -> list[tuple[int, str, int, int]]:
 _MODAL = re.compile(r"\b(?:should|would|could|might|if|hope|wish|please|someone|decide|plan|planning|want)\b", re.I)
 
 
-def remake_role(text: str, title: str | None, year: int | None) -> str:
+def remake_role(text: str, title: str | None, year: int | None, *, by_original: bool = True) -> str:
     """Whether the text treats the reviewed film as the ``"remake"`` or the ``"original"`` (else ``""``).
 
     >>> remake_role("This remake is flat; the original was better.", "Psycho", 1998)
@@ -515,8 +534,8 @@ def remake_role(text: str, title: str | None, year: int | None) -> str:
             r"\b(?:the|this)\s+re-?make of this\b", low[max(0, m.start() - 5) : m.end() + 6]
         ):
             remake += 1
-    if re.search(r"\bthe original\b", low):
-        remake += 1
+    if by_original and re.search(r"\bthe original\b", low):
+        remake += 1  # "the original" alone hints that the reviewed film is a remake
     if title:
         for m in re.finditer(r"\bre-?mak(?:e|ing)\s+['\"\u201c\u2018]?" + re.escape(title.lower()), low):
             if not modal(m.start()):
