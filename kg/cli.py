@@ -310,6 +310,7 @@ def push(graph: str, endpoint: str, update_url: str | None, timeout: float) -> N
         click.echo(line)
 
 
+@cli.command()
 @click.argument("title")
 @click.option("--year", type=int, help="The film's year, when several films share the title.")
 @click.option("--graph", "graph_path", default=f"{DEFAULT_OUTPUT}/kg.trig", show_default=True, help="A built graph.")
