@@ -21,6 +21,7 @@ from kg.extract.text import (
     Spot,
     as_year,
     clean_text,
+    context_year,
     decade_of,
     find_akas,
     find_sentences,
@@ -99,8 +100,12 @@ def find_films(review: Review) -> tuple[list[Film], str | None]:
         for start, end in find_title_words(text, reviewed.title):
             if any(s <= start < e for d in drafts for s, e in d.spans):
                 continue
+            year = context_year(text, start, end)
             if side_before(text, start) == "earlier":
                 twins.append(Spot(start, end, text[start:end], side="earlier", same_title=True))
+            elif year and reviewed.year and year != reviewed.year:  # "the 1960 Magnificent Seven" in a 2016 review
+                side = "earlier" if year < reviewed.year else "later"
+                twins.append(Spot(start, end, text[start:end], year, side=side, same_title=True))
             else:
                 reviewed.add(start, end)
     for d in list(drafts):
@@ -364,6 +369,8 @@ def _resolve(
         None,
     )
     if twin is None:
+        if side == "later" and not desc.same_title and _retitled_remake(drafts, reviewed):
+            return  # "remade as Y in 1960 ... the 2016 version": a later film whose title the text does not give
         if not prequel and not desc.same_title and not older_title:
             if side == "earlier" and year is None and desc.decade is None:
                 return  # "the original" of a remake whose original the text never names: its title is unknown
@@ -377,6 +384,20 @@ def _resolve(
     twin.year = twin.year or year
     twin.add(desc.start, desc.end)
     _countries(twin, desc)
+
+
+def _retitled_remake(drafts: list[_Draft], reviewed: _Draft) -> bool:
+    """Whether the text names a later film under another title (a remake with a title of its own)."""
+    own = fold_title(reviewed.title)
+    return any(
+        d is not reviewed
+        and d.side == ""
+        and d.year is not None
+        and reviewed.year is not None
+        and d.year > reviewed.year
+        and fold_title(d.title) != own
+        for d in drafts
+    )
 
 
 def _other_remake(desc: Spot, reviewed: _Draft, text: str) -> bool:

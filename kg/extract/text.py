@@ -19,6 +19,7 @@ __all__ = [
     "Spot",
     "as_year",
     "clean_text",
+    "context_year",
     "find_akas",
     "find_sentences",
     "find_title_spots",
@@ -237,8 +238,12 @@ def _country_before(before: str) -> str | None:
     return None
 
 
-def _context_year(text: str, start: int, end: int) -> int | None:
-    """A year written next to a title: ``X (1960)``, ``X, 1967)``, ``X of 1979``, ``the 1973 X``, ``1981's X``."""
+def context_year(text: str, start: int, end: int) -> int | None:
+    """A year written next to a title: ``X (1960)``, ``X, 1967)``, ``X of 1979``, ``the 1973 X``, ``1981's X``.
+
+    >>> context_year("The 1960 Magnificent Seven took", 9, 26)
+    1960
+    """
     after = text[end : end + 12]
     m = re.match(r"['\"\u201d\u2019*_]?\s*(?:\(\s*|,\s*|\s+of\s+|\s+in\s+)(" + _YEAR_RX + r")\b(?!s)", after)
     if m and not re.match(r"\s+in\s", after) or (m and re.match(r"\s+in\s+\d{4}\s*[,.;)]", after)):
@@ -298,6 +303,10 @@ def _run_forward(text: str, pos: int) -> tuple[int, int] | None:
                 and all(t.endswith((".", "!")) for _, _, t in run)
             ):
                 break
+    for k in range(1, len(run) - 1):
+        if run[k][2] in ("in", "from") and as_year(run[k + 1][2].rstrip(".,;:!?")):
+            del run[k:]  # "The Magnificent Seven in 1960": the year says when, it is not part of the title
+            break
     while run and run[-1][2].lower() in _INNER:
         run.pop()
     if not run:
@@ -368,7 +377,7 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
             start,
             end,
             title,
-            _context_year(text, start, end),
+            context_year(text, start, end),
             side_before(text, start),
             _country_before(text[max(0, start - 60) : start].rstrip("'\"\u201c\u2018*_ ")),
         )
@@ -420,6 +429,9 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
                 pos = skipped  # "remake of The Italian Job": the demonym is part of the title
                 art = re.search(r"\b(?:The|A|An)\s+$", text[m.start() : pos])
                 pos -= len(art.group()) if art else 0
+        art = re.search(r"(?<=\s)The\s+$", text[m.start() : pos])
+        if art and text[pos : pos + 1].isupper():
+            pos -= len(art.group())  # "remade it as The Magnificent Seven": the capitalised article is the title's
         run = _run_forward(text, pos)
         while run and looks_like_title(text[run[0] : run[1]]):
             if re.match(r"['\u2019]s?\b|,?\s*(?:Jr|Sr)\.?['\u2019]s\b", text[run[1] :]) or re.search(
