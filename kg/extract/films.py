@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from kg.extract.cues_films import DEMONYMS, EARLIER_WORDS, LATER_WORDS, NON_FILM_CONTEXT, NOT_AFTER_ORIGINAL
+from kg.extract.phrases import find_appositive_titles, find_release_titles, find_remake_lists
 from kg.extract.predication import REVIEWED, remake_subject
 from kg.extract.text import (
     Spot,
@@ -51,6 +52,7 @@ class _Draft:
     spans: list[tuple[int, int]] = field(default_factory=list)
     side: str = ""  # "reviewed", "earlier", "later", "" (a film named in the text)
     called_original: bool = False  # named right after "the original"
+    listed: bool = False  # named in a list of remakes ("remade in Germany (X), in Korea (Y)")
     first: int = 10**9
 
     def add(self, start: int, end: int) -> None:
@@ -89,12 +91,19 @@ def find_films(review: Review) -> tuple[list[Film], str | None]:
     sentences = list(find_sentences(text))
     reviewed = _Draft(meta_title(review.film_title), review.film_year, side="reviewed") if review.film_title else None
     drafts: list[_Draft] = [reviewed] if reviewed else []
-    spots = find_title_spots(text, reviewed.title if reviewed else None)
+    spots = _with_phrases(text, find_title_spots(text, reviewed.title if reviewed else None))
     role = remake_role(text, reviewed.title if reviewed else None, reviewed.year if reviewed else None)
+    akas = [*find_akas(text), *find_release_titles(text)]
+    aka_spans = [(a_start, a_end) for _, _, a_start, a_end in akas]
+    listed = {(x.start, x.end) for x in find_remake_lists(text)}
 
     # 1. named titles
     for spot in spots:
+        if (spot.start, spot.end) in aka_spans:
+            continue
         _place(spot, drafts, reviewed)
+        if (spot.start, spot.end) in listed:
+            next(d for d in drafts if (spot.start, spot.end) in d.spans).listed = True
     twins: list[Spot] = []
     if reviewed:
         for start, end in find_title_words(text, reviewed.title):
@@ -111,12 +120,13 @@ def find_films(review: Review) -> tuple[list[Film], str | None]:
     for d in list(drafts):
         if d.side != "reviewed":
             for start, end in find_title_words(text, d.title):
-                if not any(s <= start < e or start <= s < end for x in drafts for s, e in x.spans):
+                taken = [*aka_spans, *(sp for x in drafts for sp in x.spans)]
+                if not any(s <= start < e or start <= s < end for s, e in taken):
                     d.add(start, end)
     _merge_short_names(drafts)
 
     # 2. aka titles
-    for main_end, aka_title, a_start, a_end in find_akas(text):
+    for main_end, aka_title, a_start, a_end in akas:
         owner = (
             reviewed
             if main_end == -1
@@ -125,7 +135,9 @@ def find_films(review: Review) -> tuple[list[Film], str | None]:
         if owner is None:
             continue
         for d in [
-            x for x in drafts if x is not owner and (x.side == "" and fold_title(x.title) == fold_title(aka_title))
+            x
+            for x in drafts
+            if x is not owner and x.side == "" and not x.listed and fold_title(x.title) == fold_title(aka_title)
         ]:
             drafts.remove(d)
         if fold_title(aka_title) not in owner.names():
@@ -156,6 +168,28 @@ def find_films(review: Review) -> tuple[list[Film], str | None]:
             )
         )
     return films, ("f0" if reviewed else None)
+
+
+_LEAD_IN = re.compile(
+    r"\b(?:re-?make of|remade (?:it )?as|(?:new |film |screen )?version of|adaptation of|sequel to)\s+", re.I
+)
+
+
+def _with_phrases(text: str, spots: list[Spot]) -> list[Spot]:
+    """``spots`` with the titles that appositions and lists of remakes name (their year and country too)."""
+    out = list(spots)
+    leads = [m.end() for m in _LEAD_IN.finditer(text)]
+    for x in [*find_appositive_titles(text, leads), *find_remake_lists(text)]:
+        same = [o for o in out if o.start < x.end and x.start < o.end]
+        if any(o.end - o.start > x.end - x.start for o in same):
+            continue
+        for o in same:
+            out.remove(o)
+        old = same[0] if same else None
+        year = x.year or (old.year if old else None)
+        country = x.country or (old.country if old else None)
+        out.append(Spot(x.start, x.end, x.title, year, old.side if old else "", country))
+    return sorted(out, key=lambda o: o.start)
 
 
 _SEQUEL = re.compile(r"^(.+?)\s*[:,-]?\s+(?:part\s+)?(?:[2-4]|ii|iii|iv|two|three)$", re.I)

@@ -27,6 +27,8 @@ __all__ = [
     "looks_like_title",
     "meta_title",
     "remake_role",
+    "run_backward",
+    "run_forward",
     "sentence_at",
     "side_before",
     "words",
@@ -53,6 +55,10 @@ def find_sentences(text: str) -> Iterator[tuple[int, int]]:
         last = re.search(r"(\w+)\.$", before)
         if last and (last.group(1).lower() in _ABBREVIATIONS or len(last.group(1)) == 1):
             continue
+        if re.search(r"(?:^|\s)[A-Z][\w'\u2019]*[.!]$", before) and re.match(
+            r"[A-Z][\w'\u2019]*[.!](?:\s|$)", text[m.end() :]
+        ):
+            continue  # "Don't. Get. Out!": one title written as single words with stops
         yield from _trimmed(text, start, m.end())
         start = m.end()
     yield from _trimmed(text, start, len(text))
@@ -275,7 +281,7 @@ def side_before(text: str, start: int) -> str:
     return ""
 
 
-def _run_forward(text: str, pos: int) -> tuple[int, int] | None:
+def run_forward(text: str, pos: int) -> tuple[int, int] | None:
     """The capitalised run that starts at ``pos`` ("High Sierra", "Don't. Get. Out!")."""
     tokens = [(m.start() + pos, m.end() + pos, m.group()) for m in re.finditer(r"\S+", text[pos : pos + 120])]
     run: list[tuple[int, int, str]] = []
@@ -317,7 +323,7 @@ def _run_forward(text: str, pos: int) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
-def _run_backward(text: str, end: int) -> tuple[int, int] | None:
+def run_backward(text: str, end: int) -> tuple[int, int] | None:
     """The capitalised run that ends at ``end`` ("The Slayer" before " (1981)")."""
     words = list(re.finditer(r"\S+", text[max(0, end - 100) : end]))
     base = max(0, end - 100)
@@ -404,7 +410,7 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
             low_before = re.findall(r"[\w-]+", text[max(0, m.start() - 30) : m.start()].lower())[-2:]
             last_quote = (m.end(), len(found) == n_before and any(w in NON_FILM_CONTEXT for w in low_before))
     for m in re.finditer(r"\(\s*" + _YEAR_RX + r"\s*\)", text):
-        run = _run_backward(text, len(text[: m.start()].rstrip()))
+        run = run_backward(text, len(text[: m.start()].rstrip()))
         if run and looks_like_title(text[run[0] : run[1]]):
             add(run[0], run[1], text[run[0] : run[1]])
     cue_rx = "|".join(re.escape(c) for c in LEAD_IN_CUES)
@@ -432,7 +438,7 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
         art = re.search(r"(?<=\s)The\s+$", text[m.start() : pos])
         if art and text[pos : pos + 1].isupper():
             pos -= len(art.group())  # "remade it as The Magnificent Seven": the capitalised article is the title's
-        run = _run_forward(text, pos)
+        run = run_forward(text, pos)
         while run and looks_like_title(text[run[0] : run[1]]):
             if re.match(r"['\u2019]s?\b|,?\s*(?:Jr|Sr)\.?['\u2019]s\b", text[run[1] :]) or re.search(
                 r"['\u2019]s?$", text[run[0] : run[1]]
@@ -451,9 +457,9 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
             nxt = re.match(r",?\s+(?:and\s+)?|,\s*", text[run[1] :])
             if not nxt or not text[run[1] + nxt.end() : run[1] + nxt.end() + 1].isupper():
                 break
-            run = _run_forward(text, run[1] + nxt.end())
+            run = run_forward(text, run[1] + nxt.end())
     for m in _APPOSITIVE.finditer(text):
-        run = _run_forward(text, m.end())
+        run = run_forward(text, m.end())
         if run and looks_like_title(text[run[0] : run[1]]) and text[m.end() - 1].isspace():
             nxt_word = re.match(r"\s+([\w-]+)", text[run[1] :])
             if not (nxt_word and _genre_word(nxt_word.group(1))) and not _genre_word(text[run[0] : run[1]].split()[-1]):
@@ -480,7 +486,7 @@ def find_title_words(text: str, title: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"(?<![\w'])" + article + re.escape(core) + r"(?![\w])", text, re.I):
         got = m.group()
         words = [w for w in re.findall(r"[\w']+", got) if w.lower() not in _INNER]
-        if got.isupper() or all(w[0].isupper() or w[0].isdigit() for w in words):
+        if got.isupper() or (core[0].isupper() and got.endswith(core)) or all(w[0].isupper() or w[0].isdigit() for w in words):
             s = m.start()
             if re.match(r"(?:a|an)\s", got, re.I) and not title.lower().startswith(got.split()[0].lower()):
                 s += len(got.split()[0]) + 1
@@ -510,7 +516,7 @@ def find_akas(text: str) -> list[tuple[int, str, int, int]]:
             close = re.match(r"(.{1,70}?)['\"\u201d\u2019*_](?!\w)", text[pos + 1 :])
             run = (pos + 1, pos + 1 + len(close.group(1))) if close else None
         else:
-            run = _run_forward(text, pos)
+            run = run_forward(text, pos)
         if run and looks_like_title(text[run[0] : run[1]]):
             out.append((m.start(), text[run[0] : run[1]], run[0], run[1]))
     return out
