@@ -403,7 +403,7 @@ def _resolve(
         None,
     )
     if twin is None:
-        if side == "later" and not desc.same_title and _retitled_remake(drafts, reviewed):
+        if side == "later" and not desc.same_title and _retitled_remake(drafts, reviewed, text):
             return  # "remade as Y in 1960 ... the 2016 version": a later film whose title the text does not give
         if not prequel and not desc.same_title and not older_title:
             if side == "earlier" and year is None and desc.decade is None:
@@ -420,12 +420,16 @@ def _resolve(
     _countries(twin, desc)
 
 
-def _retitled_remake(drafts: list[_Draft], reviewed: _Draft) -> bool:
-    """Whether the text names a later film under another title (a remake with a title of its own)."""
+_REMADE_AS = re.compile(r"\bremade\b[^.;!?]{0,30}\b(?:as|into)\s+$", re.I)
+
+
+def _retitled_remake(drafts: list[_Draft], reviewed: _Draft, text: str) -> bool:
+    """Whether the text names a later film under another title as the reviewed film's remake ("remade as Y")."""
     own = fold_title(reviewed.title)
     return any(
         d is not reviewed
         and d.side == ""
+        and (d.listed or any(_REMADE_AS.search(text[max(0, s - 40) : s]) for s, _ in d.spans))
         and d.year is not None
         and reviewed.year is not None
         and d.year > reviewed.year

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.cues_films import COUNTRY_NAMES, DEMONYMS, FUNCTION_WORDS
+from kg.extract.cues_films import COUNTRY_NAMES, DEMONYMS, FUNCTION_WORDS, NOT_TITLES
 from kg.extract.text import as_year, looks_like_title, run_backward, run_forward
 
 __all__ = ["Listed", "find_appositive_titles", "find_release_titles", "find_remake_lists"]
@@ -41,6 +41,7 @@ _BEFORE = re.compile(
     + _NOUNS
     + r",\s+(?=[A-Z\u00C0-\u00DE])"
 )
+_OPENERS = frozenset("skip watch see try avoid rent forget including unlike like only both".split())
 _MOD_STOP = FUNCTION_WORDS | frozenset(
     "is was are were be been that which who it he she they i we you not no this these those".split()
 )
@@ -74,6 +75,18 @@ def _facts(mods: str, year_from: str | None) -> tuple[int | None, str | None]:
     return year, country
 
 
+def _sentence_opener_dropped(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A run that opens a sentence without its first word where that word opens sentences ("Skip X, the ...")."""
+    if span is None:
+        return None
+    first = re.match(r"\S+\s+", text[span[0] : span[1]])
+    if first and re.search(r"(?:^|[.!?:]\s+|\n)$", text[: span[0]]):
+        word = first.group().strip().lower()
+        if word in NOT_TITLES or word in _OPENERS:
+            return span[0] + first.end(), span[1]
+    return span
+
+
 def find_appositive_titles(text: str, lead_ins: list[int]) -> list[Listed]:
     """Titles that an apposition marks as films.
 
@@ -99,7 +112,7 @@ def find_appositive_titles(text: str, lead_ins: list[int]) -> list[Listed]:
                 if loose and loose.end() == m.start() and not re.search(r"[.!?;:]\s", loose.group()):
                     span = (pos, m.start())
         if span is None:
-            span = run_backward(text, m.start())
+            span = _sentence_opener_dropped(text, run_backward(text, m.start()))
         if span is None:
             continue
         title = text[span[0] : span[1]]

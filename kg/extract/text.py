@@ -353,6 +353,9 @@ _APPOSITIVE = re.compile(
 )
 
 
+_MADE_VERBS = frozenset("made make makes directed shot wrote produced did does filmed created put gave".split())
+
+
 def _genre_word(word: str) -> bool:
     """ "thriller", "action-thriller", "B-movie", "hit": a word that says what kind of film follows a name."""
     low = word.lower()
@@ -462,6 +465,8 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
         run = run_forward(text, m.end())
         if run and looks_like_title(text[run[0] : run[1]]) and text[m.end() - 1].isspace():
             nxt_word = re.match(r"\s+([\w-]+)", text[run[1] :])
+            if nxt_word and nxt_word.group(1).lower() in _MADE_VERBS:
+                continue  # "the film Jane Roe and Rob Roe made": the makers, not a title
             if not (nxt_word and _genre_word(nxt_word.group(1))) and not _genre_word(text[run[0] : run[1]].split()[-1]):
                 add(run[0], run[1], text[run[0] : run[1]])
     if reviewed_title and len(reviewed_title) >= 4 and reviewed_title.upper() in text:
