@@ -175,6 +175,7 @@ LEAD_IN_CUES: tuple[str, ...] = (
     "remake version of",
     "adaptation of",
     "sequel to",
+    "follow-up to",
     "sequels",
     "sequel,",
     "films like",

@@ -299,7 +299,19 @@ def _named_original(
         and reviewed.year is not None
         and d.year < reviewed.year
     ]
-    return kin[0] if len(kin) == 1 else None
+    if len(kin) == 1:
+        return kin[0]
+    # the one other film the review names, older than the reviewed film, in a review that calls it a remake
+    if (
+        len(others) == 1
+        and others[0].year is not None
+        and reviewed.year is not None
+        and others[0].year < reviewed.year
+        and not _SEQUEL.match(others[0].title)
+        and remake_role(text, reviewed.title, reviewed.year, by_original=False) == "remake"
+    ):
+        return others[0]
+    return None
 
 
 _OLDER_TITLE = re.compile(
@@ -462,15 +474,16 @@ def _other_remake(desc: Spot, reviewed: _Draft, text: str) -> bool:
     return bool(re.search(r"\b(?:would|should|could|if|wish|hope)\b", text[s_start : desc.start], re.I))
 
 
+_GENRE_NOUNS = frozenset("thriller western drama comedy chiller melodrama".split())
 _DESC = re.compile(
     r"\b(?P<det>the|this|its|a|an)\s+"
     r"(?P<mods>(?:[\w'\u2019.-]+\s+){0,4}?)"
     r"['\"\u2018\u201c]?(?P<noun>original|re-?make|version|film|movie|one|classic|vehicle|adaptation|predecessor|inspiration"
-    r"|picture|first)(?![\w-])"
+    r"|picture|first|thriller|western|drama|comedy|chiller|melodrama)(?![\w-])"
     r"(?P<tail>\s+(?:of|with)\s+(?:this\s+film\s+with\s+)?the\s+same\s+(?:title|name)(?:\s+in\s+(?P<ty>\d{4}))?)?",
     re.I,
 )
-_FILM_NOUNS = frozenset("version film movie one picture adaptation vehicle".split())
+_FILM_NOUNS = frozenset("version film movie one picture adaptation vehicle".split()) | _GENRE_NOUNS
 _MOD_STOP = frozenset(
     "the a an of in on at to for from with by and or but is was are were be been being that which who what not no "
     "than as "

@@ -552,6 +552,9 @@ def remake_role(text: str, title: str | None, year: int | None, *, by_original: 
     ):
         if not modal(m.start()):
             remake += 1
+    for m in re.finditer(r"\b(?:has|have|had)\s+(?:made|directed|delivered)\s+an?\s+(?:[\w,-]+\s+){0,5}?re-?make\b", low):
+        if not modal(m.start()):
+            remake += 1  # "Jane Roe has made a careful, faithful remake"
     for m in re.finditer(r"\bre-?make of\b", low):
         if not modal(m.start()) and not re.search(
             r"\b(?:the|this)\s+re-?make of this\b", low[max(0, m.start() - 5) : m.end() + 6]
