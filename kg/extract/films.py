@@ -269,11 +269,15 @@ def _named_original(
 ) -> _Draft | None:
     """The named film that the reviewed film remakes ("a remake of X"), if the text says so."""
     spans = sorted((s, e, i) for i, d in enumerate(drafts) for s, e in d.spans)
+    unsaid: set[int] = set()  # films named after "a remake of" said of no film of the review
     for m in _REMAKE_OF.finditer(text):
         s_start, s_end = sentence_at(sentences, m.start())
         if re.search(r"\b(?:not|n't|never|if|would|should|could)\b[^.,;]{0,25}$", text[s_start : m.start()], re.I):
             continue
         subject = remake_subject(text, s_start, m.start(), [(s, e) for s, e, _ in spans])
+        if subject is None and re.search(r"\ban?\s+(?:[\w-]+\s+){0,2}$", text[s_start : m.start()], re.I):
+            after = [i for s, _, i in spans if m.end() <= s < min(s_end, m.end() + 70)]
+            unsaid.update(after[:1])
         if subject is None or (subject != REVIEWED and drafts[spans[subject][2]] is not reviewed):
             continue  # "the remake of X", "Y is a remake of X": not the reviewed film's original
         window_end = min(len(text), m.end() + 70, s_end)
@@ -304,9 +308,8 @@ def _named_original(
     # the one other film the review names, older than the reviewed film, in a review that calls it a remake
     if (
         len(others) == 1
-        and others[0].year is not None
         and reviewed.year is not None
-        and others[0].year < reviewed.year
+        and (others[0].year is not None and others[0].year < reviewed.year or drafts.index(others[0]) in unsaid)
         and not _SEQUEL.match(others[0].title)
         and remake_role(text, reviewed.title, reviewed.year, by_original=False) == "remake"
     ):
@@ -379,6 +382,7 @@ def _resolve(
             return
         if original is not None and not desc.same_title:
             original.add(desc.start, desc.end)
+            original.year = original.year or year
             _countries(original, desc)
             return
         if (
