@@ -16,7 +16,12 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from kg.extract.cues_films import DEMONYMS, EARLIER_WORDS, LATER_WORDS, NON_FILM_CONTEXT, NOT_AFTER_ORIGINAL
-from kg.extract.phrases import find_appositive_titles, find_release_titles, find_remake_lists
+from kg.extract.phrases import (
+    find_appositive_titles,
+    find_predicated_titles,
+    find_release_titles,
+    find_remake_lists,
+)
 from kg.extract.predication import REVIEWED, remake_subject
 from kg.extract.text import (
     Spot,
@@ -179,7 +184,7 @@ def _with_phrases(text: str, spots: list[Spot]) -> list[Spot]:
     """``spots`` with the titles that appositions and lists of remakes name (their year and country too)."""
     out = list(spots)
     leads = [m.end() for m in _LEAD_IN.finditer(text)]
-    for x in [*find_appositive_titles(text, leads), *find_remake_lists(text)]:
+    for x in [*find_appositive_titles(text, leads), *find_remake_lists(text), *find_predicated_titles(text)]:
         same = [o for o in out if o.start < x.end and x.start < o.end]
         if any(o.end - o.start > x.end - x.start for o in same):
             continue

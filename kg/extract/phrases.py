@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from kg.extract.cues_films import COUNTRY_NAMES, DEMONYMS, FUNCTION_WORDS, NOT_TITLES
 from kg.extract.text import as_year, looks_like_title, run_backward, run_forward
 
-__all__ = ["Listed", "find_appositive_titles", "find_release_titles", "find_remake_lists"]
+__all__ = ["Listed", "find_appositive_titles", "find_predicated_titles", "find_release_titles", "find_remake_lists"]
 
 _YEAR_RX = r"(?:1[89]\d\d|20[0-4]\d)"
 _NOUNS = (
@@ -128,6 +128,38 @@ def find_appositive_titles(text: str, lead_ins: list[int]) -> list[Listed]:
         if looks_like_title(title):
             year, country = _facts(m.group("mods"), None)
             out.append(Listed(run[0], run[1], title, year, country))
+    return sorted(out, key=lambda x: x.start)
+
+
+# "Jane Roe's The Long Night": a possessive name and a title that starts with an article
+_POSSESSIVE = re.compile(r"\b[A-Z][\w\u00C0-\u024F-]+['\u2019]s\s+(?=(?:The|A|An)\s+[A-Z])")
+# "X is one of the best crime films of ...", "X is a great thriller.": a sentence about a film
+_IS_A_FILM = re.compile(
+    r"\s+(?:is|was|remains)\s+(?:still\s+)?(?:one\s+of\s+the\s+(?:best|greatest|finest|worst|most\s+\w+)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:films|movies|thrillers|westerns|dramas|comedies|pictures)"
+    r"|an?\s+(?:[\w-]+\s+){0,3}?(?:film|movie|thriller|western|picture))(?=\s*[,.;:!?]|\s+(?:of|from|and|that|in)\b)"
+)
+
+
+def find_predicated_titles(text: str) -> list[Listed]:
+    """Titles that a sentence says are films, or that a possessive name owns with an article.
+
+    >>> t = "Night Tide is one of the best crime films of its decade. I liked Jane Roe's The Long Hall."
+    >>> [x.title for x in find_predicated_titles(t)]
+    ['Night Tide', 'The Long Hall']
+    """
+    out: list[Listed] = []
+    for m in re.finditer(r"(?:^|(?<=[.!?])\s+|\n)(?=[A-Z\u00C0-\u00DE])", text):
+        run = run_forward(text, m.end())
+        if run is None or not _IS_A_FILM.match(text, run[1]):
+            continue
+        title = text[run[0] : run[1]]
+        if looks_like_title(title) and title.split()[0].lower() not in NOT_TITLES | _OPENERS:
+            out.append(Listed(run[0], run[1], title))
+    for m in _POSSESSIVE.finditer(text):
+        run = run_forward(text, m.end())
+        if run is not None and looks_like_title(text[run[0] : run[1]]) and len(text[run[0] : run[1]].split()) <= 6:
+            out.append(Listed(run[0], run[1], text[run[0] : run[1]]))
     return sorted(out, key=lambda x: x.start)
 
 

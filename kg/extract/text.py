@@ -488,7 +488,8 @@ def find_title_words(text: str, title: str) -> list[tuple[int, int]]:
         return []
     article = r"(?:(?:the|a|an)\s+)?" if core != title.strip() else ""
     out = []
-    for m in re.finditer(r"(?<![\w'])" + article + re.escape(core) + r"(?![\w])", text, re.I):
+    sequel = r"(?!\s*:?\s+(?:II|III|IV|V|VI|[2-9]|Part|Returns)\b)"  # "X II" is another film than X
+    for m in re.finditer(r"(?<![\w'])" + article + re.escape(core) + r"(?![\w])" + sequel, text, re.I):
         got = m.group()
         words = [w for w in re.findall(r"[\w']+", got) if w.lower() not in _INNER]
         if got.isupper() or (core[0].isupper() and got.endswith(core)) or all(w[0].isupper() or w[0].isdigit() for w in words):
@@ -568,6 +569,7 @@ def remake_role(text: str, title: str | None, year: int | None, *, by_original: 
                 remake += 2  # "to remake X as a musical": this film is the remake
     for m in re.finditer(
         r"\b(?:been|was|were|being|be|is|it)\s+(?:\w+\s+)?remade\b|\bremade\s+(?:in|as|into|it|this)\b"
+        r"|\bremade\s+the\s+(?:first|original)\s+(?:film|movie|one)\b"
         r"|\bre-?makes?\s+(?:including|came|like)\b|\bre-?make of this (?:film|movie)\b",
         low,
     ):
