@@ -366,6 +366,11 @@ def _resolve(
     if side == "this":
         reviewed.add(desc.start, desc.end)
         return
+    if side == "" and year is None and desc.decade is None and desc.country and not desc.same_title:
+        of_country = [d for d in drafts if desc.country in d.countries]
+        if len(of_country) == 1:  # "the German one": the one film of the review from Germany
+            of_country[0].add(desc.start, desc.end)
+        return
     if year is not None:
         if year == reviewed.year:
             reviewed.add(desc.start, desc.end)
@@ -574,7 +579,9 @@ def find_descriptions(text: str) -> list[Spot]:
                 continue
             side = "earlier"
         elif noun in _FILM_NOUNS:
-            if not (year or decade or same or words & (EARLIER_WORDS | LATER_WORDS)):
+            if not (year or decade or same or words & (EARLIER_WORDS | LATER_WORDS)) and not (
+                country and det == "the" and len(mods) == 1 and noun in ("one", "film", "movie", "version")
+            ):
                 continue
             if det not in ("the", "its", "a", "an") or (det in ("a", "an") and not (year and same)):
                 if not (det in ("a", "an") and year and same):
