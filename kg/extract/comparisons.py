@@ -203,9 +203,7 @@ def _pronoun_objects(
     return rest[-1:]
 
 
-_NEXT_TO = re.compile(
-    r"\b(?:next to|compared (?:to|with)|beside|alongside|set against)\s+$", re.I
-)
+_NEXT_TO = re.compile(r"\b(?:next to|compared (?:to|with)|beside|alongside|set against)\s+$", re.I)
 _JUDGED = re.compile(
     r"\s*(?:it|this(?: one| film| movie| remake| version)?|(?P<film>))\s+(?:is|was|looks|seems|feels)\s+"
     r"(?:\w+\s+){0,2}?(?:the\s+)?(?P<adj>weaker|worse|lesser|poorer|inferior|better|stronger|superior)\b",
@@ -224,7 +222,9 @@ def _next_to(
         pos = sp[1] + (comma.end() if comma else 0)
         named = next((o for o in spans if o[0] == pos), None)
         m = _JUDGED.match(text, named[1] if named else pos)
-        if m is None or (named is None and m.group("film") is not None and not re.match(r"\s*(?:it|this)\b", text[pos:], re.I)):
+        if m is None or (
+            named is None and m.group("film") is not None and not re.match(r"\s*(?:it|this)\b", text[pos:], re.I)
+        ):
             continue
         subject = named[2] if named else reviewed
         if subject is None or subject == sp[2]:

@@ -16,12 +16,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from kg.extract.cues_films import DEMONYMS, EARLIER_WORDS, LATER_WORDS, NON_FILM_CONTEXT, NOT_AFTER_ORIGINAL
-from kg.extract.phrases import (
-    find_appositive_titles,
-    find_predicated_titles,
-    find_release_titles,
-    find_remake_lists,
-)
+from kg.extract.phrases import find_release_titles, find_remake_lists, with_phrase_titles
 from kg.extract.predication import REVIEWED, remake_subject
 from kg.extract.text import (
     Spot,
@@ -96,7 +91,7 @@ def find_films(review: Review) -> tuple[list[Film], str | None]:
     sentences = list(find_sentences(text))
     reviewed = _Draft(meta_title(review.film_title), review.film_year, side="reviewed") if review.film_title else None
     drafts: list[_Draft] = [reviewed] if reviewed else []
-    spots = _with_phrases(text, find_title_spots(text, reviewed.title if reviewed else None))
+    spots = with_phrase_titles(text, find_title_spots(text, reviewed.title if reviewed else None))
     role = remake_role(text, reviewed.title if reviewed else None, reviewed.year if reviewed else None)
     akas = [*find_akas(text), *find_release_titles(text)]
     aka_spans = [(a_start, a_end) for _, _, a_start, a_end in akas]
@@ -175,28 +170,6 @@ def find_films(review: Review) -> tuple[list[Film], str | None]:
     return films, ("f0" if reviewed else None)
 
 
-_LEAD_IN = re.compile(
-    r"\b(?:re-?make of|remade (?:it )?as|(?:new |film |screen )?version of|adaptation of|sequel to)\s+", re.I
-)
-
-
-def _with_phrases(text: str, spots: list[Spot]) -> list[Spot]:
-    """``spots`` with the titles that appositions and lists of remakes name (their year and country too)."""
-    out = list(spots)
-    leads = [m.end() for m in _LEAD_IN.finditer(text)]
-    for x in [*find_appositive_titles(text, leads), *find_remake_lists(text), *find_predicated_titles(text)]:
-        same = [o for o in out if o.start < x.end and x.start < o.end]
-        if any(o.end - o.start > x.end - x.start for o in same):
-            continue
-        for o in same:
-            out.remove(o)
-        old = same[0] if same else None
-        year = x.year or (old.year if old else None)
-        country = x.country or (old.country if old else None)
-        out.append(Spot(x.start, x.end, x.title, year, old.side if old else "", country))
-    return sorted(out, key=lambda o: o.start)
-
-
 _SEQUEL = re.compile(r"^(.+?)\s*[:,-]?\s+(?:part\s+)?(?:[2-4]|ii|iii|iv|two|three)$", re.I)
 
 
@@ -218,6 +191,8 @@ def _place(spot: Spot, drafts: list[_Draft], reviewed: _Draft | None) -> None:
         if spot.year is None or d.year is None or d.year == spot.year:
             if spot.side and d.side and spot.side != d.side:
                 continue
+            if spot.country and d.countries and spot.country not in d.countries:
+                continue  # "in Japan as Night Line ... in Hollywood, also called Night Line": two films
             d.add(spot.start, spot.end)
             d.year = d.year or spot.year
             _countries(d, spot)

@@ -19,9 +19,16 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.cues_films import COUNTRY_NAMES, DEMONYMS, FUNCTION_WORDS, NOT_TITLES
-from kg.extract.text import as_year, looks_like_title, run_backward, run_forward
+from kg.extract.text import Spot, as_year, looks_like_title, run_backward, run_forward
 
-__all__ = ["Listed", "find_appositive_titles", "find_predicated_titles", "find_release_titles", "find_remake_lists"]
+__all__ = [
+    "Listed",
+    "find_appositive_titles",
+    "find_predicated_titles",
+    "find_release_titles",
+    "find_remake_lists",
+    "with_phrase_titles",
+]
 
 _YEAR_RX = r"(?:1[89]\d\d|20[0-4]\d)"
 _NOUNS = (
@@ -70,7 +77,10 @@ def _mods_ok(mods: str) -> bool:
 def _facts(mods: str, year_from: str | None) -> tuple[int | None, str | None]:
     words = mods.lower().split()
     year = next((y for w in words if (y := as_year(w))), None) or (as_year(year_from) if year_from else None)
-    country = next((DEMONYMS[" ".join(words[i : i + 2])] for i in range(len(words)) if " ".join(words[i : i + 2]) in DEMONYMS), None)
+    country = next(
+        (DEMONYMS[" ".join(words[i : i + 2])] for i in range(len(words)) if " ".join(words[i : i + 2]) in DEMONYMS),
+        None,
+    )
     country = country or next((DEMONYMS[w] for w in words if w in DEMONYMS), None)
     return year, country
 
@@ -110,7 +120,8 @@ def find_appositive_titles(text: str, lead_ins: list[int]) -> list[Listed]:
             if pos < m.start() <= pos + 70:
                 loose = _LOOSE_TITLE.match(text, pos)
                 if loose and loose.end() == m.start() and not re.search(r"[.!?;:]\s", loose.group()):
-                    span = (pos, m.start())
+                    when = re.search(r"\s+(?:in|from)\s+" + _YEAR_RX + r"$", loose.group())
+                    span = (pos, pos + when.start() if when else m.start())
         if span is None:
             span = _sentence_opener_dropped(text, run_backward(text, m.start()))
         if span is None:
@@ -213,7 +224,9 @@ def _listed_title(text: str, pos: int) -> tuple[int, int, int | None, int] | Non
     if paren:
         start = pos + paren.start(1)
         end = pos + paren.end(1)
-        return (start, end, None, pos + paren.end()) if looks_like_title(text[start:end]) else None
+        title = text[start:end]
+        named = looks_like_title(title) or (title[0].isupper() and len(title.split()) <= 6 and not title.isdigit())
+        return (start, end, None, pos + paren.end()) if named else None
     cue = re.match(r"\s+as\s+|[^,.;:()!?]{0,50}?,\s*(?:also\s+)?(?:called|titled|named|known as)\s+", text[pos:])
     if not cue:
         return None
@@ -258,3 +271,43 @@ def find_release_titles(text: str) -> list[tuple[int, str, int, int]]:
         if run and looks_like_title(text[run[0] : run[1]]):
             out.append((main_end, text[run[0] : run[1]], run[0], run[1]))
     return out
+
+
+_LEAD_IN = re.compile(
+    r"\b(?:re-?make of|remade (?:it )?as|(?:new |film |screen )?version of|adaptation of|sequel to)\s+", re.I
+)
+
+
+_SENTENCE_CASE = re.compile(
+    r"(?:El|La|Le|Les|Il|Lo|Los|Las|Der|Die|Das|Het|Un|Una|Une|Ein|Eine)\s+[a-z\u00DF-\u00FF][\w\u00C0-\u024F'-]*"
+    r"(?:\s+[a-z\u00DF-\u00FF][\w\u00C0-\u024F'-]*){0,3}(?=\s*[,.;:!?)(]|$)"
+)
+
+
+def with_phrase_titles(text: str, spots: list[Spot]) -> list[Spot]:
+    """``spots`` with the titles that the phrases of this module name (their year and country too).
+
+    A phrase's title replaces the shorter spots it overlaps.
+
+    >>> [(s.title, s.year) for s in with_phrase_titles("A remake of El silencio, the 1990 thriller.", [])]
+    [('El silencio', 1990)]
+    """
+    out = list(spots)
+    leads = [m.end() for m in _LEAD_IN.finditer(text)]
+    cased = []
+    for pos in leads:  # "a remake of El tren (2009)": a title in sentence case after a cue
+        m = _SENTENCE_CASE.match(text, pos)
+        if m:
+            dated = re.match(r"\s*\(\s*(" + _YEAR_RX + r")\s*\)", text[m.end() :])
+            cased.append(Listed(m.start(), m.end(), m.group(), int(dated.group(1)) if dated else None))
+    for x in [*find_appositive_titles(text, leads), *find_remake_lists(text), *find_predicated_titles(text), *cased]:
+        same = [o for o in out if o.start < x.end and x.start < o.end]
+        if any(o.end - o.start > x.end - x.start for o in same):
+            continue
+        for o in same:
+            out.remove(o)
+        old = same[0] if same else None
+        year = x.year or (old.year if old else None)
+        country = x.country or (old.country if old else None)
+        out.append(Spot(x.start, x.end, x.title, year, old.side if old else "", country))
+    return sorted(out, key=lambda o: o.start)

@@ -342,6 +342,8 @@ def run_backward(text: str, end: int) -> tuple[int, int] | None:
             break
     while run and run[0][2].lower() in _INNER and run[0][2][0].islower():
         run.pop(0)
+    if len(run) >= 3 and run[-2][2] in ("in", "from") and as_year(run[-1][2].rstrip(",;")):
+        del run[-2:]  # "The Long Ride in 1960": the year says when
     return (run[0][0], run[-1][1]) if run else None
 
 
@@ -492,7 +494,11 @@ def find_title_words(text: str, title: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"(?<![\w'])" + article + re.escape(core) + r"(?![\w])" + sequel, text, re.I):
         got = m.group()
         words = [w for w in re.findall(r"[\w']+", got) if w.lower() not in _INNER]
-        if got.isupper() or (core[0].isupper() and got.endswith(core)) or all(w[0].isupper() or w[0].isdigit() for w in words):
+        if (
+            got.isupper()
+            or (core[0].isupper() and got.endswith(core))
+            or all(w[0].isupper() or w[0].isdigit() for w in words)
+        ):
             s = m.start()
             if re.match(r"(?:a|an)\s", got, re.I) and not title.lower().startswith(got.split()[0].lower()):
                 s += len(got.split()[0]) + 1
@@ -553,7 +559,9 @@ def remake_role(text: str, title: str | None, year: int | None, *, by_original: 
     ):
         if not modal(m.start()):
             remake += 1
-    for m in re.finditer(r"\b(?:has|have|had)\s+(?:made|directed|delivered)\s+an?\s+(?:[\w,-]+\s+){0,5}?re-?make\b", low):
+    for m in re.finditer(
+        r"\b(?:has|have|had)\s+(?:made|directed|delivered)\s+an?\s+(?:[\w,-]+\s+){0,5}?re-?make\b", low
+    ):
         if not modal(m.start()):
             remake += 1  # "Jane Roe has made a careful, faithful remake"
     for m in re.finditer(r"\bre-?make of\b", low):
