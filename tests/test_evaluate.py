@@ -27,8 +27,19 @@ def run_kg(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
 
 
 def test_empty_graph_scores_zero_and_every_review_is_missing() -> None:
-    rows = [{"review": "r1", "film": {}, "rating": {"value": 7, "best": 10}, "polarity": "positive",
-             "films": [{"title": "X", "year": 2000}], "remakes": [], "people": [], "comparisons": [], "opinions": []}]
+    rows = [
+        {
+            "review": "r1",
+            "film": {},
+            "rating": {"value": 7, "best": 10},
+            "polarity": "positive",
+            "films": [{"title": "X", "year": 2000}],
+            "remakes": [],
+            "people": [],
+            "comparisons": [],
+            "opinions": [],
+        }
+    ]
     res = score(rows, Graph())
     assert res["films"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "gold": 1, "system": 0}
     assert res["reviews_found"] == {"found": 0, "gold": 1}
@@ -55,8 +66,9 @@ def test_kg_eval_agrees_with_the_reference_scorer(shared_data: Path, tmp_path: P
     result = build(sources, keep=lambda r: r.id in wanted)
     (ttl,) = write_build(result, tmp_path, formats=["ttl"])
     reference = json.loads(
-        subprocess.run([sys.executable, str(scorer), str(gold), str(ttl), "--json"],
-                       check=True, capture_output=True, text=True).stdout
+        subprocess.run(
+            [sys.executable, str(scorer), str(gold), str(ttl), "--json"], check=True, capture_output=True, text=True
+        ).stdout
     )
     ours = score(rows, union(result.dataset))
     assert ours == reference

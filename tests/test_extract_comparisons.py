@@ -194,3 +194,14 @@ def test_the_better_film_against_its_remake() -> None:
     assert normalised(judged(text, "Harbour Lights", 2002)) == normalised(
         [("Harbour Lights", 2002, "better", "The Crossing", None)]
     )
+
+
+def test_a_pronoun_that_starts_a_clause_is_no_film() -> None:
+    text = "Tom Berg's The Crossing later remade it. This one is not as slow as it seems."
+    assert judged(text, "Harbour Lights", 2002) == []
+
+
+def test_not_much_of_an_improvement_is_no_praise() -> None:
+    text = "Harbour Lights remade the 1960 original, and it isn't much of an improvement on it."
+    got = normalised(judged(text, "Harbour Lights", 2002))
+    assert all(v != "better" or a != "Harbour Lights" or ay != 2002 for a, ay, v, _, _ in got)

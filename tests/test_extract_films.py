@@ -316,3 +316,18 @@ def test_a_title_written_as_stopped_words_is_one_sentence() -> None:
         "Ana Ruiz's Stay. Right. Here! is the Danish remake of Lejos, the Chilean film.", "Stay. Right. Here!", 2019
     )
     assert ("Lejos", None) in titles(films)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Berg is a boxer in the movie, and a good one.",
+        "I prefer the 1958 version with Ana Ruiz and Tom Berg, directed by Lee Park.",
+        "Out now on DVD from Blue Lamp Video, the film cost me very little.",
+        "Undoubtedly, a dark film, and a cold one.",
+        "The best part of the whole movie, Ana Ruiz, steals every scene.",
+    ],
+)
+def test_names_near_film_words_that_are_not_titles(text: str) -> None:
+    films, _ = films_of(text, "Tide", 2001)
+    assert [t for t, _ in titles(films) if t != "Tide"] == []

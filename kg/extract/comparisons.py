@@ -127,13 +127,18 @@ def find_comparisons(
                 v = verdict
                 if v is Verdict.EQUAL and _NEGATED.search(text[max(s_start, m.start() - 20) : m.start()]):
                     v = Verdict.WORSE
-                elif v is Verdict.BETTER and _NEGATED.search(text[max(s_start, m.start() - 12) : m.start()]):
-                    v = Verdict.WORSE  # "no better than", "not better than"
+                elif v is Verdict.BETTER and (
+                    _NEGATED.search(text[max(s_start, m.start() - 12) : m.start()])
+                    or re.search(
+                        r"(?:\bnot|n't)\s+(?:much|really|quite)\s+(?:of\s+)?$", text[s_start : m.start()], re.I
+                    )
+                ):
+                    v = Verdict.WORSE  # "no better than", "not better than", "wasn't much of an improvement on"
                 if set(re.findall(r"[\w]+", m.group().lower())) & _NEGATIVE_WORDS:
                     v = v.flipped()  # "not as awful as X": better than X
                 objects = _objects(text, m.end(), in_sentence)
                 if not objects:
-                    objects = _pronoun_objects(text, m.end(), s_start, back[0], spans, reviewed)
+                    objects = _pronoun_objects(text, m.end(), m.start(), s_start, back[0], spans)
                 if not objects:
                     continue
                 subject, confidence = _subject(text, s_start, m.start(), in_sentence, reviewed, objects)
@@ -183,23 +188,33 @@ _MIXED_TAIL = re.compile(
     r"(?:,\s*)?(?:and|but)\s+(?:\w+\s+)?(?:worse|better|weaker|stronger)\s+in\s+(?:others|other\s+\w+)\b",
     re.I,
 )
-_PRONOUN = re.compile(r"\s*(?:it|that one|that film|this one|(?:either|both|all|any) of them|them)\b", re.I)
+_PRONOUN = re.compile(
+    r"\s*(?:it|that one|that film|this one|(?:either|both|all|any) of them|them)\b"
+    r"(?=\s*(?:[.,;:!?)\u2014]|$|(?:in|on|and|but|for|by|as)\b))",  # "than it seems": a clause, not a film
+    re.I,
+)
+
+
+_NAMED_SUBJECT = re.compile(
+    r"[\s'\"\u201d\u2019*_]*(?:is|was|remains|looks|seems)\s+(?:(?:still|far|much|even|so|a lot|way)\s+)?", re.I
+)
 
 
 def _pronoun_objects(
-    text: str, pos: int, s_start: int, prev_start: int, spans: list[_Span], reviewed: str | None
+    text: str, pos: int, cue_start: int, s_start: int, prev_start: int, spans: list[_Span]
 ) -> list[str]:
     """The films a pronoun after a cue stands for: "better than it" (the film named last), "than either of them"."""
     m = _PRONOUN.match(text, pos)
     if m is None:
         return []
     earlier = [sp for sp in spans if prev_start <= sp[0] and sp[1] <= pos]
+    # the subject must be named right before the cue: "X is better than it", not "it is no better than it"
+    if not earlier or earlier[-1][0] < s_start or not _NAMED_SUBJECT.fullmatch(text, earlier[-1][1], cue_start):
+        return []
+    subject = earlier[-1][2]
     if "them" in m.group().lower():
-        subject = earlier[-1][2] if earlier and earlier[-1][0] >= s_start else reviewed
         return list(dict.fromkeys(sp[2] for sp in earlier if sp[2] != subject))
-    # "it": the film named last before the subject of the cue (the subject itself is named right before the cue)
-    subject = earlier[-1][2] if earlier and earlier[-1][0] >= s_start else reviewed
-    rest = [sp[2] for sp in earlier if sp[2] != subject and sp[0] >= s_start]
+    rest = [sp[2] for sp in earlier if sp[2] != subject and sp[0] >= s_start]  # "it": the film named before
     return rest[-1:]
 
 

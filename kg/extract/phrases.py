@@ -38,8 +38,8 @@ _NOUNS = (
 # ", the 2015 Spanish thriller", ", Jane Roe's 2008 Swedish vampire film", ", the Spanish thriller from 2015"
 _AFTER = re.compile(
     r",\s+(?:the|a|an|(?:[A-Z][\w.\u00C0-\u024F-]*\s+){0,2}[A-Z][\w\u00C0-\u024F-]*['\u2019]s)\s+"
-    r"(?P<mods>(?:[\w'\u2019-]+\s+){0,4}?)" + _NOUNS + r"\b(?:\s+from\s+(?P<from>" + _YEAR_RX + r"))?"
-    r"(?=\s*[,.;:)!?]|\s+(?:with|by|from|of|that|which|starring|directed|made|about|set)\b)"
+    r"(?P<mods>(?:[\w'\u2019-]+\s+){0,4}?)(?P<noun>" + _NOUNS + r")\b(?:\s+from\s+(?P<from>" + _YEAR_RX + r"))?"
+    r"(?=\s*[,.;:)!?]|\s+(?P<next>with|by|from|of|that|which|starring|directed|made|about)\b)"
     r"|,\s+directed\s+by\s+[A-Z]"
 )
 # "his own Dutch film, X," / "the 1988 thriller, X."
@@ -97,6 +97,22 @@ def _sentence_opener_dropped(text: str, span: tuple[int, int] | None) -> tuple[i
     return span
 
 
+_PEOPLE_BEFORE = frozenset(
+    "with by starring featuring and as on in at from to of for stars actor actress director".split()
+)
+
+
+def _title_before_ok(text: str, span: tuple[int, int]) -> bool:
+    """A capitalised run read backwards from an apposition that may be a title (not people, a place, an adverb)."""
+    title = text[span[0] : span[1]]
+    prev = re.findall(r"[\w'-]+", text[max(0, span[0] - 20) : span[0]].lower())[-1:]
+    if prev and prev[0] in _PEOPLE_BEFORE:
+        return False  # "the 1958 version with Jane Roe and Tom Berg, directed by", "on DVD from Alpha Video"
+    if re.fullmatch(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+and\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?", title):
+        return False  # "Jane Roe and Tom Berg": two names
+    return not (" " not in title and (title.lower().endswith("ly") or title.lower() in NOT_TITLES | _OPENERS))
+
+
 def find_appositive_titles(text: str, lead_ins: list[int]) -> list[Listed]:
     """Titles that an apposition marks as films.
 
@@ -114,6 +130,8 @@ def find_appositive_titles(text: str, lead_ins: list[int]) -> list[Listed]:
     for m in _AFTER.finditer(text):
         if m.group("mods") is not None and not _mods_ok(m.group("mods")):
             continue
+        if m.group("noun") in ("version", "remake", "adaptation", "original") and m.group("next") == "of":
+            continue  # "X, Jane Roe's version of the villain": X is a character
         year, country = _facts(m.group("mods") or "", m.group("from"))
         span = None
         for pos in lead_ins:
@@ -124,14 +142,18 @@ def find_appositive_titles(text: str, lead_ins: list[int]) -> list[Listed]:
                     span = (pos, pos + when.start() if when else m.start())
         if span is None:
             span = _sentence_opener_dropped(text, run_backward(text, m.start()))
-        if span is None:
-            continue
+            if span is None or not _title_before_ok(text, span):
+                continue
         title = text[span[0] : span[1]]
         if (looks_like_title(title) or span[0] in lead_ins) and len(title.split()) <= 6:
             out.append(Listed(span[0], span[1], title, year, country))
     for m in _BEFORE.finditer(text):
         if not _mods_ok(m.group("mods")):
             continue
+        words = m.group("mods").lower().split()
+        owned = not re.match(r"the\b", m.group(), re.I)
+        if not (owned or any(as_year(w) or w in DEMONYMS for w in words)):
+            continue  # "the whole movie, Jane Roe, ...": a name, not a title
         run = run_forward(text, m.end())
         if run is None or not re.match(r"\s*[,.;]", text[run[1] :]):
             continue
@@ -148,7 +170,7 @@ _POSSESSIVE = re.compile(r"\b[A-Z][\w\u00C0-\u024F-]+['\u2019]s\s+(?=(?:The|A|An
 _IS_A_FILM = re.compile(
     r"\s+(?:is|was|remains)\s+(?:still\s+)?(?:one\s+of\s+the\s+(?:best|greatest|finest|worst|most\s+\w+)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:films|movies|thrillers|westerns|dramas|comedies|pictures)"
-    r"|an?\s+(?:[\w-]+\s+){0,3}?(?:film|movie|thriller|western|picture))(?=\s*[,.;:!?]|\s+(?:of|from|and|that|in)\b)"
+    r"|an?\s+(?P<mods>(?:[\w-]+\s+){0,3}?)(?:film|movie|thriller|western|picture))(?=\s*[,.;:!?]|\s+(?:of|from|and|that|in)\b)"
 )
 
 
@@ -162,8 +184,9 @@ def find_predicated_titles(text: str) -> list[Listed]:
     out: list[Listed] = []
     for m in re.finditer(r"(?:^|(?<=[.!?])\s+|\n)(?=[A-Z\u00C0-\u00DE])", text):
         run = run_forward(text, m.end())
-        if run is None or not _IS_A_FILM.match(text, run[1]):
-            continue
+        said = _IS_A_FILM.match(text, run[1]) if run else None
+        if run is None or said is None or not _mods_ok(said.group("mods") or ""):
+            continue  # "Jane Roe is a boxer in the film": a person
         title = text[run[0] : run[1]]
         if looks_like_title(title) and title.split()[0].lower() not in NOT_TITLES | _OPENERS:
             out.append(Listed(run[0], run[1], title))
