@@ -18,6 +18,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -41,6 +42,7 @@ __all__ = [
     "FORMATS",
     "STORES",
     "add_nquads",
+    "clear",
     "is_store",
     "new_dataset",
     "open_store",
@@ -117,7 +119,7 @@ def new_dataset(store: str | Path = "rdflib") -> Dataset:
 
     ``"rdflib"``: rdflib's memory store; ``"oxigraph"``: Oxigraph in memory;
     anything else: a folder for an Oxigraph store on disk (created; it must be
-    new or empty).
+    new, empty, or a store an earlier build made, which is replaced).
 
     >>> len(new_dataset("oxigraph"))
     0
@@ -127,8 +129,10 @@ def new_dataset(store: str | Path = "rdflib") -> Dataset:
     if str(store) == "oxigraph":
         return _wrap(ox.Store())
     path = Path(store)
+    if is_store(path):
+        shutil.rmtree(path)  # a store an earlier build made: built again from scratch
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
-        raise GraphError("cannot create a store here: not an empty folder", path=path)
+        raise GraphError("cannot create a store here: not an empty folder nor a store", path=path)
     path.mkdir(parents=True, exist_ok=True)
     (path / _MARKER).write_text("an Oxigraph store written by filmkg; reopen with kg.store.open_store\n")
     return _wrap(ox.Store(str(path)))
@@ -136,6 +140,18 @@ def new_dataset(store: str | Path = "rdflib") -> Dataset:
 
 def _wrap(store: ox.Store) -> Dataset:
     return Dataset(store=_OxStore(store=store), default_union=True)
+
+
+def clear(ds: Dataset) -> None:
+    """Remove every graph and triple of ``ds``."""
+    store = oxigraph_store(ds)
+    if store is not None:
+        assert isinstance(store, ox.Store)
+        store.clear()
+        return
+    for g in list(ds.graphs()):
+        ds.remove_graph(g)
+    ds.remove((None, None, None))
 
 
 def is_store(path: str | Path) -> bool:
@@ -158,8 +174,9 @@ def open_store(path: str | Path, *, read_only: bool = True) -> Dataset:
     return _wrap(store)
 
 
-def add_nquads(ds: Dataset, text: str, *, replace: Iterable[str] = ()) -> None:
-    """Add N-Quads text to ``ds``, whatever its store, after emptying the graphs named in ``replace``.
+def add_nquads(ds: Dataset, text: str = "", *, path: str | Path | None = None, replace: Iterable[str] = ()) -> None:
+    """Add N-Quads (``text``, or the file ``path``) to ``ds``, whatever its store, after emptying the graphs
+    named in ``replace``.
 
     >>> ds = new_dataset("oxigraph")
     >>> add_nquads(ds, '<http://ex/s> <http://ex/p> "o" <http://ex/g> .\\n')
@@ -171,12 +188,16 @@ def add_nquads(ds: Dataset, text: str, *, replace: Iterable[str] = ()) -> None:
         assert isinstance(store, ox.Store)
         for name in replace:
             store.remove_graph(ox.NamedNode(name))
-        if text:
+        if path is not None:
+            store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        elif text:
             store.load(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
         return
     for name in replace:
         ds.remove_graph(URIRef(name))
-    if text:
+    if path is not None:
+        ds.parse(str(path), format="nquads")
+    elif text:
         ds.parse(data=text, format="nquads")
 
 

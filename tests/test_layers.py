@@ -16,7 +16,8 @@ LAYERS = [
     {"errors"},
     {"model"},
     {"vocab"},
-    {"sparql", "endpoint", "store", "evaluate"},
+    {"writer"},
+    {"sparql", "endpoint", "store", "evaluate", "runner", "cluster"},
     {"reviews", "extract", "link", "emit", "lineage", "render", "server"},
     {"pipeline"},
     {"cli"},
@@ -28,6 +29,8 @@ OWNERS = {  # third-party library -> the kg modules allowed to import it
     "networkx": {"lineage"},
     "pyvis": {"render"},
     "pyshacl": {"store"},
+    "dask": {"cluster"},
+    "distributed": {"cluster"},
 }
 
 
