@@ -21,6 +21,7 @@ import heapq
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from itertools import groupby
 from typing import IO, Protocol
 
 from rdflib import XSD, BNode, Graph, Literal, URIRef
@@ -53,7 +54,7 @@ LINE_FORMATS = ("turtle", "trig", "nt", "nquads")
 
 TYPE = f"<{RDF.type}>"
 _MARK = "\x01"  # stands for rdf:type while sorting (escaped everywhere else), so types come first
-_TYPED = re.compile(r"^(\S+) <http://www\.w3\.org/1999/02/22-rdf-syntax-ns#type> ", re.M)
+_TYPED = re.compile(r"\n([^ \n]+) <http://www\.w3\.org/1999/02/22-rdf-syntax-ns#type> ")  # a literal "\n" prefix: fast
 _ESCAPE = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 # what Oxigraph escapes in literals, and (our addition) bidi overrides and line separators
 _UNSAFE = re.compile(r'["\\\x00-\x1f\x7f\ufffe\uffff\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]')
@@ -127,6 +128,10 @@ class GraphSource(Protocol):
         """The graph's triples as canonical N-Triples lines, each ending in ``\\n``."""
         ...
 
+    def union_texts(self, size: int) -> Iterator[str]:
+        """All graphs' triples (repeats allowed) as canonical lines, in pieces of about ``size`` characters."""
+        ...
+
 
 class _RdflibSource:
     """An rdflib Graph or Dataset (rdflib's own store): lines rendered here."""
@@ -149,6 +154,10 @@ class _RdflibSource:
 
     def graph_text(self, name: str | None) -> str:
         return "".join(self.lines.get(name, ()))
+
+    def union_texts(self, size: int) -> Iterator[str]:
+        for lines in self.lines.values():
+            yield "".join(lines)
 
 
 class _OxigraphSource:
@@ -180,8 +189,16 @@ class _OxigraphSource:
     def graph_text(self, name: str | None) -> str:
         data = self.store.dump(format=self.ox.RdfFormat.N_TRIPLES, from_graph=self._graph(name))
         assert isinstance(data, bytes)
-        text = data.decode("utf-8")
-        return _EXTRA.sub(_escape_char, text) if _EXTRA.search(text) else text
+        return _canonical(data.decode("utf-8"))
+
+    def union_texts(self, size: int) -> Iterator[str]:
+        for name in self.graph_names():  # one dump per graph beats one SPARQL CONSTRUCT of the union
+            yield self.graph_text(name)
+
+
+def _canonical(text: str) -> str:
+    """Oxigraph's N-Triples with the characters it leaves raw escaped as we write them."""
+    return text if text.isascii() or not _EXTRA.search(text) else _EXTRA.sub(_escape_char, text)
 
 
 def oxigraph_store(ds: object) -> object | None:
@@ -207,10 +224,15 @@ def source_of(ds: object) -> GraphSource:
 # -- sorting ---------------------------------------------------------------------------------
 
 
+def _mark(m: re.Match[str]) -> str:
+    return f"\n{m.group(1)} {_MARK} "
+
+
 def _sorted_lines(text: str) -> list[str]:
     """Lines of ``text`` in writing order (rdf:type marked so it sorts first)."""
-    lines = _TYPED.sub(lambda m: f"{m.group(1)} {_MARK} ", text).split("\n")
+    lines = _TYPED.sub(_mark, "\n" + text).split("\n")
     lines.pop()  # after the last "\n"
+    lines[0:1] = []  # before the first
     lines.sort()
     return lines
 
@@ -237,19 +259,17 @@ class _Union:
         self.runs.append(run)
         self.pending, self.size = [], 0
 
-    def lines(self) -> Iterator[str]:
-        """Each line once, in order, without its newline."""
+    def lines(self) -> Iterable[str]:
+        """Each line once, in order, without its newline (a list when it fits in memory)."""
         if not self.runs:
-            merged: Iterable[str] = _sorted_lines("".join(self.pending))
-        else:
-            if self.pending:
-                self._spill()
-            merged = (line[:-1] for line in heapq.merge(*self.runs))
-        prev = None
-        for line in merged:
-            if line != prev:
-                yield line
-                prev = line
+            return [line for line, _ in groupby(_sorted_lines("".join(self.pending)))]
+        if self.pending:
+            self._spill()
+        return self._merged()
+
+    def _merged(self) -> Iterator[str]:
+        for line, _ in groupby(heapq.merge(*self.runs)):
+            yield line[:-1]
         for run in self.runs:
             run.close()
 
@@ -300,28 +320,31 @@ class _Abbrev:
 
 def _turtle(lines: Iterable[str], abbrev: _Abbrev, write: Callable[[str], object], indent: str = "") -> None:
     """Write sorted lines (without newlines) as Turtle statements, one subject per statement."""
-    cur_s = cur_p = None
+    cur_s = cur_p = ""
     out: list[str] = []
-    iri, obj = abbrev.iri, abbrev.obj
-    more = f" ;\n{indent}    "
+    append = out.append
+    iri, obj, cache = abbrev.iri, abbrev.obj, abbrev.cache
+    more, end = f" ;\n{indent}    ", " .\n"
     for line in lines:
-        s, p, rest = line.split(" ", 2)
-        o = rest[:-2]  # " ."
-        if s != cur_s:
-            if cur_s is not None:
-                out.append(" .\n")
-            out.append(f"{indent}{iri(s)} {iri(p)} {obj(o)}")
-            cur_s, cur_p = s, p
-        elif p != cur_p:
-            out.append(f"{more}{iri(p)} {obj(o)}")
-            cur_p = p
+        s, p, o = line.split(" ", 2)
+        o = o[:-2]  # " ."
+        o = o if o[-1] == '"' else (cache.get(o) or obj(o))
+        if s == cur_s:
+            if p == cur_p:
+                append(", " + o)
+            else:
+                append(more + (cache.get(p) or iri(p)) + " " + o)
+                cur_p = p
         else:
-            out.append(f", {obj(o)}")
-        if len(out) > 4096:
-            write("".join(out))
-            out.clear()
-    if cur_s is not None:
-        out.append(" .\n")
+            if cur_s:
+                append(end)
+                if len(out) > 8192:
+                    write("".join(out))
+                    out.clear()
+            append(indent + (cache.get(s) or iri(s)) + " " + (cache.get(p) or iri(p)) + " " + o)
+            cur_s, cur_p = s, p
+    if cur_s:
+        append(end)
     write("".join(out))
 
 
@@ -356,12 +379,13 @@ def write_formats(
     union = _Union(run_bytes) if ("turtle" in outputs or "nt" in outputs) else None
     if trig is not None:
         trig.write(_head(base))
-    for name in source.graph_names():
+    if trig is None and nquads is None and union is not None:
+        for text in source.union_texts(run_bytes):
+            union.add(text)
+    for name in source.graph_names() if (trig is not None or nquads is not None) else ():
         text = source.graph_text(name)
         if union is not None:
             union.add(text)
-        if trig is None and nquads is None:
-            continue
         lines = _sorted_lines(text)
         if nquads is not None:
             untyped = _untyped(lines)
@@ -379,26 +403,37 @@ def write_formats(
     turtle, nt = outputs.get("turtle"), outputs.get("nt")
     if turtle is not None:
         turtle.write(_head(base))
-    count = 0
+    lines = union.lines()
+    if not isinstance(lines, list):
+        lines = _Counted(lines, nt)
+    if turtle is not None:
+        _turtle(lines, abbrev, turtle.write)
+    elif isinstance(lines, _Counted):
+        for _ in lines:
+            pass
+    if isinstance(lines, _Counted):
+        return lines.count
+    if nt is not None:
+        for i in range(0, len(lines), 65536):
+            nt.write(_untyped(lines[i : i + 65536]))
+    return len(lines)
 
-    def counted(lines: Iterator[str]) -> Iterator[str]:
-        nonlocal count
+
+class _Counted:
+    """Lines passing through, counted, and copied to an N-Triples file on the way."""
+
+    def __init__(self, lines: Iterable[str], nt: IO[str] | None) -> None:
+        self.lines, self.nt, self.count = lines, nt, 0
+
+    def __iter__(self) -> Iterator[str]:
         batch: list[str] = []
-        for line in lines:
-            count += 1
+        for line in self.lines:
+            self.count += 1
             yield line
-            if nt is not None:
+            if self.nt is not None:
                 batch.append(line)
                 if len(batch) >= 4096:
-                    nt.write(_untyped(batch))
+                    self.nt.write(_untyped(batch))
                     batch.clear()
-        if nt is not None:
-            nt.write(_untyped(batch))
-
-    stream = counted(union.lines())
-    if turtle is not None:
-        _turtle(stream, abbrev, turtle.write)
-    else:
-        for _ in stream:
-            pass
-    return count
+        if self.nt is not None:
+            self.nt.write(_untyped(batch))
