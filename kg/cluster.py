@@ -39,7 +39,8 @@ class Dask:
         except ImportError as err:
             raise KgError("--scheduler needs Dask: pip install 'filmkg[dask]'") from err
         try:
-            self.client = Client(address, timeout=timeout, set_as_default=False)
+            client: Any = Client
+            self.client: Any = client(address, timeout=timeout, set_as_default=False)
         except OSError as err:
             raise KgError(f"cannot reach the Dask scheduler at {address}: {err}") from err
         threads = self.client.nthreads()

@@ -418,7 +418,7 @@ def _summarize_oxigraph(store: object, summary: Summary) -> Summary:
     return summary
 
 
-def _count_families(edges: set[tuple[object, object]]) -> int:
+def _count_families(edges: set[tuple[Any, Any]]) -> int:
     """The number of connected groups of films joined by remake links (union-find)."""
     parent: dict[object, object] = {}
 

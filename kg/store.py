@@ -59,6 +59,7 @@ log = logging.getLogger(__name__)
 FORMATS = {"ttl": "turtle", "trig": "trig", "nt": "nt", "nq": "nquads", "jsonld": "json-ld"}
 STORES = ("oxigraph", "rdflib")  # in-memory stores by name; any other value is a folder (Oxigraph on disk)
 _MARKER = "filmkg-store"  # a file in a store folder, so `kg` only opens folders it made
+_XSD_STRING = str(XSD.string)
 _BIG_FILE = 8_000_000  # files larger than this are read into Oxigraph, not rdflib's memory store
 _RDF_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -81,7 +82,7 @@ def _term(term: Any) -> Node:
         if term.language:
             return Literal(term.value, lang=term.language)
         dt = term.datatype.value
-        return Literal(term.value, datatype=None if dt == XSD.string else URIRef(dt))
+        return Literal(term.value, datatype=None if dt == _XSD_STRING else URIRef(dt))
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     raise GraphError(f"unexpected term in the store: {term!r}")
@@ -104,7 +105,7 @@ class _OxStore(OxigraphStore):
         result = super().query(*args, **kwargs)
         if result.type == "SELECT":
             rows = result.bindings
-            result.bindings = [{k: _plain(v) for k, v in row.items()} for row in rows]
+            result.bindings = [{k: _plain(v) for k, v in row.items()} for row in rows]  # type: ignore[misc]
         return result
 
 
@@ -151,7 +152,7 @@ def clear(ds: Dataset) -> None:
         return
     for g in list(ds.graphs()):
         ds.remove_graph(g)
-    ds.remove((None, None, None))
+    ds.remove((None, None, None))  # type: ignore[arg-type]
 
 
 def is_store(path: str | Path) -> bool:
@@ -277,9 +278,9 @@ def atomic_files(paths: list[Path]) -> Iterator[list[IO[str]]]:
     try:
         for path in paths:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             os.fchmod(fd, 0o666 & ~_umask())
-            temps.append((Path(tmp), os.fdopen(fd, "w", encoding="utf-8", newline="\n")))
+            temps.append((Path(name), os.fdopen(fd, "w", encoding="utf-8", newline="\n")))
         yield [fh for _, fh in temps]
         for _, fh in temps:
             fh.flush()

@@ -22,7 +22,7 @@ import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
-from typing import IO, Protocol
+from typing import IO, Any, Protocol
 
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Dataset
@@ -178,7 +178,7 @@ class _OxigraphSource:
         has_default = next(self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is not None
         return ([None] if has_default else []) + list(names)
 
-    def _graph(self, name: str | None) -> object:
+    def _graph(self, name: str | None) -> Any:
         if name is None:
             return self.ox.DefaultGraph()
         value = name[1:-1]
@@ -403,20 +403,21 @@ def write_formats(
     turtle, nt = outputs.get("turtle"), outputs.get("nt")
     if turtle is not None:
         turtle.write(_head(base))
-    lines = union.lines()
-    if not isinstance(lines, list):
-        lines = _Counted(lines, nt)
+    merged = union.lines()
+    if isinstance(merged, list):  # all in memory: written, then counted
+        if turtle is not None:
+            _turtle(merged, abbrev, turtle.write)
+        if nt is not None:
+            for i in range(0, len(merged), 65536):
+                nt.write(_untyped(merged[i : i + 65536]))
+        return len(merged)
+    counted = _Counted(merged, nt)  # merged from runs on disk: one pass feeds both files
     if turtle is not None:
-        _turtle(lines, abbrev, turtle.write)
-    elif isinstance(lines, _Counted):
-        for _ in lines:
+        _turtle(counted, abbrev, turtle.write)
+    else:
+        for _ in counted:
             pass
-    if isinstance(lines, _Counted):
-        return lines.count
-    if nt is not None:
-        for i in range(0, len(lines), 65536):
-            nt.write(_untyped(lines[i : i + 65536]))
-    return len(lines)
+    return counted.count
 
 
 class _Counted:

@@ -77,7 +77,18 @@ def test_same_bytes_whatever_the_jobs_and_store(
     corpus: Path, reference: dict[str, bytes], tmp_path: Path, jobs: str, store: str
 ) -> None:
     where = str(tmp_path / "store") if store == "DIR" else store
-    kg("build", str(corpus), "-o", str(tmp_path / "out"), "--format", "ttl,trig,nt,nq", "--jobs", jobs, "--store", where)
+    kg(
+        "build",
+        str(corpus),
+        "-o",
+        str(tmp_path / "out"),
+        "--format",
+        "ttl,trig,nt,nq",
+        "--jobs",
+        jobs,
+        "--store",
+        where,
+    )
     assert files(tmp_path / "out") == reference
 
 
