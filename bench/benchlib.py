@@ -1,7 +1,8 @@
 """What the benchmark scripts share: running a command while watching its memory, machine facts, results.
 
 Each script writes ``bench/results/NAME.json`` and replaces its own section of
-``docs/benchmarks.md`` (between ``<!-- NAME:start -->`` and ``<!-- NAME:end -->``).
+``docs/benchmarks.md`` (between ``<!-- NAME:start -->`` and ``<!-- NAME:end -->``);
+with ``$KG_BENCH_OUT`` set (as the test suite does) both go into that folder instead.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
-DOC = ROOT / "docs" / "benchmarks.md"
+_OUT = os.environ.get("KG_BENCH_OUT")
+RESULTS = Path(_OUT) if _OUT else ROOT / "bench" / "results"
+DOC = Path(_OUT) / "benchmarks.md" if _OUT else ROOT / "docs" / "benchmarks.md"
 
 
 @dataclass

@@ -6,7 +6,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import click
@@ -149,13 +149,14 @@ def build(
 class _ProgressBar:
     """Draws ``progress(done, total)`` on stderr: a bar, reviews/s and ETA (only for builds past a second)."""
 
-    def __init__(self, *, enabled: bool) -> None:
+    def __init__(self, *, enabled: bool, tty: bool | None = None, clock: Callable[[], float] | None = None) -> None:
         import time
 
-        self.clock = time.monotonic
-        self.start = self.last = self.clock()
+        self.clock = clock or time.monotonic
+        self.start = self.clock()
+        self.last = self.start - 60.0
         self.enabled, self.drawn = enabled, False
-        self.tty = sys.stderr.isatty()
+        self.tty = sys.stderr.isatty() if tty is None else tty
 
     def __call__(self, done: int, total: int | None) -> None:
         now = self.clock()

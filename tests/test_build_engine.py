@@ -265,3 +265,48 @@ def _ask(port: int, query: str) -> dict[str, dict[str, str]]:
         except OSError:
             time.sleep(0.05)
     raise AssertionError("the oxigraph server did not answer")
+
+
+# -- the benchmark scripts keep working --------------------------------------------------------
+
+
+@pytest.mark.parametrize("script", sorted(p.name for p in (ROOT / "bench").glob("bench_*.py")))
+def test_benchmark_quick_mode_runs(script: str, tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "KG_BENCH_OUT": str(tmp_path)}
+    res = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / script), "--quick"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert res.returncode == 0, res.stderr[-3000:]
+    if "benchlib" not in (ROOT / "bench" / script).read_text():
+        return  # a script that keeps its own results (it does not follow $KG_BENCH_OUT)
+    results = list(tmp_path.glob("*.json"))
+    assert results, "a benchmark writes its figures to a results file"
+    assert all(json.loads(p.read_text()) for p in results)
+
+
+# -- progress --------------------------------------------------------------------------------
+
+
+def test_progress_bar_shows_rate_and_eta_after_a_second(capsys: pytest.CaptureFixture[str]) -> None:
+    from kg.cli import _ProgressBar
+
+    now = [100.0]
+    bar = _ProgressBar(enabled=True, tty=True, clock=lambda: now[0])
+    bar(10, 1000)  # at once: a short build draws nothing
+    assert capsys.readouterr().err == ""
+    now[0] += 2.0
+    bar(500, 1000)
+    err = capsys.readouterr().err
+    assert "500/1000 reviews" in err and "250 reviews/s" in err and "ETA 0:02" in err
+    bar.close()
+    assert capsys.readouterr().err == "\n"
+    quiet = _ProgressBar(enabled=False, tty=True, clock=lambda: now[0] + 10)
+    quiet(900, 1000)
+    assert capsys.readouterr().err == ""
+
+
+def test_quiet_build_prints_nothing(examples: Path, tmp_path: Path) -> None:
+    res = kg("build", str(examples), "-o", str(tmp_path), "-q")
+    assert (res.stdout, res.stderr) == ("", "")
+    loud = kg("build", str(examples), "-o", str(tmp_path))
+    assert int(summary_line(loud.stdout, "reviews read").split()[0]) > 0
