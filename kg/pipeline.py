@@ -37,6 +37,8 @@ from kg.store import (
     new_dataset,
     open_store,
     read_graph,
+    replace_folder,
+    staging_folder,
     write_graphs,
     write_text_atomic,
 )
@@ -513,6 +515,9 @@ def build_to(
     else:
         jobs = jobs or default_jobs()
         runner = Processes(jobs) if jobs > 1 else Serial()
+    folder = None
+    if previous is None and str(store) not in STORES:
+        folder, store = Path(store), staging_folder(store)  # built aside, swapped in when complete
     try:
         b = build(inputs, store=store, runner=runner, previous=previous, shards=shards, **options)
     finally:
@@ -520,4 +525,16 @@ def build_to(
         if close is not None:
             close()
     write_build(b, outdir, formats=formats)
+    if folder is not None:
+        b.dataset = _swap_store(b.dataset, Path(store), folder)
     return b
+
+
+def _swap_store(ds: Dataset, staging: Path, folder: Path) -> Dataset:
+    """Close the store built in ``staging``, put it in place of ``folder``, and reopen it there."""
+    import gc
+
+    del ds
+    gc.collect()  # the last reference closes the store's files
+    replace_folder(staging, folder)
+    return open_store(folder)

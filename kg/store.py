@@ -46,6 +46,8 @@ __all__ = [
     "is_store",
     "new_dataset",
     "open_store",
+    "replace_folder",
+    "staging_folder",
     "read_graph",
     "serialize_graph",
     "union",
@@ -158,6 +160,42 @@ def clear(ds: Dataset) -> None:
 def is_store(path: str | Path) -> bool:
     """Whether ``path`` is a store folder that a build wrote."""
     return (Path(path) / _MARKER).is_file()
+
+
+def staging_folder(path: str | Path) -> Path:
+    """A new folder beside ``path`` to build a store in before it replaces ``path`` (leftovers of killed
+    builds are removed)."""
+    path = Path(path).absolute()
+    if path.exists() and not is_store(path) and (not path.is_dir() or any(path.iterdir())):
+        raise GraphError("cannot create a store here: not an empty folder nor a store", path=path)
+    for old in path.parent.glob(f".{path.name}.building-*"):
+        pid = old.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(old, ignore_errors=True)
+    staging = path.parent / f".{path.name}.building-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    return staging
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def replace_folder(new: Path, path: Path) -> None:
+    """Put the folder ``new`` in place of ``path`` (two renames; the old one is removed after)."""
+    if path.exists() and not is_store(path) and (not path.is_dir() or any(path.iterdir())):
+        raise GraphError("cannot put the store here: not an empty folder nor a store", path=path)
+    old = path.parent / f".{path.name}.old-{os.getpid()}"
+    if path.exists():
+        os.replace(path, old)
+    os.replace(new, path)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def open_store(path: str | Path, *, read_only: bool = True) -> Dataset:

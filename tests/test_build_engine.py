@@ -310,3 +310,29 @@ def test_quiet_build_prints_nothing(examples: Path, tmp_path: Path) -> None:
     assert (res.stdout, res.stderr) == ("", "")
     loud = kg("build", str(examples), "-o", str(tmp_path))
     assert int(summary_line(loud.stdout, "reviews read").split()[0]) > 0
+
+
+def test_killed_build_leaves_the_previous_store_folder(big_input: Path, examples: Path, tmp_path: Path) -> None:
+    out, store = tmp_path / "out", tmp_path / "graph.db"
+    kg("build", str(examples), "-o", str(out), "--store", str(store), "-q")
+    before = serialize_graph(read_graph(store), format="trig")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "kg", "build", str(big_input), "-o", str(out), "--store", str(store), "-j", "2"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not list(tmp_path.glob(".graph.db.building-*")) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.5)
+        proc.kill()
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert serialize_graph(read_graph(store), format="trig") == before
+    kg("build", str(examples), "-o", str(out), "--store", str(store), "-q")
+    assert not list(tmp_path.glob(".graph.db.*")), "the next build clears what the killed one left"
+    assert serialize_graph(read_graph(store), format="trig") == before
+    with pytest.raises(subprocess.CalledProcessError) as err:
+        kg("build", str(examples), "-o", str(out), "--store", str(out))
+    assert "not an empty folder nor a store" in err.value.stderr
