@@ -15,7 +15,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -183,10 +183,12 @@ def build_chunk(settings: Settings, index: int, reviews: list[Review]) -> list[R
     return [ReviewGraph(g.id, g.name, shard=str(path)) for g in graphs]
 
 
+_DIGESTED = tuple(f.name for f in fields(Review) if f.name != "line")
+
+
 def review_digest(review: Review) -> str:
     """A hash of everything a review's graph is built from (its text and metadata, not its line number)."""
-    fields = astuple(review)
-    data = json.dumps([fields[0], fields[1], fields[2], *fields[4:]], ensure_ascii=False)
+    data = json.dumps([getattr(review, name) for name in _DIGESTED], ensure_ascii=False)
     return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
 
 
