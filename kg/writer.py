@@ -67,7 +67,8 @@ _BARE = {
     f"<{XSD.boolean}>": re.compile(r"true|false"),
 }
 _STRING = f"<{XSD.string}>"
-RUN_BYTES = 48_000_000  # union lines held in memory before a sorted run is spilled to disk
+RUN_BYTES = 16_000_000  # union lines held in memory before a sorted run is spilled to disk
+CACHE_TERMS = 100_000  # Turtle spellings remembered (most IRIs of a review graph are used once)
 
 
 def _escape_char(m: re.Match[str]) -> str:
@@ -288,6 +289,9 @@ class _Abbrev:
     def iri(self, text: str) -> str:
         out = self.cache.get(text)
         if out is None:
+            if len(self.cache) > CACHE_TERMS:
+                self.cache.clear()
+                self.cache[_MARK] = "a"
             out = self.cache[text] = self._iri(text)
         return out
 
