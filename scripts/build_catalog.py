@@ -217,6 +217,8 @@ class Record:
 _YEAR_PAREN = re.compile(r"\s*\((\d{4})\)\s*$")
 _PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
 _AKA = re.compile(r"\s+(?:aka|a\.k\.a\.)\s+", re.IGNORECASE)
+_LANG_MARK = re.compile(r"\s*\[[a-z]{2,3}\]\s*$")  # Wikipedia's link to another language's page: "[de]"
+_PLACEHOLDER = re.compile(r"untitled\b", re.IGNORECASE)  # "Untitled X film": no title yet
 
 
 def clean_title(raw: str) -> tuple[str, list[str]]:
@@ -228,8 +230,14 @@ def clean_title(raw: str) -> tuple[str, list[str]]:
     ('12 Angry Men', [])
     >>> clean_title("The Secret in Their Eyes (El secreto de sus ojos)")
     ('The Secret in Their Eyes', ['El secreto de sus ojos'])
+    >>> clean_title("A Fistful of Dollars/Per un pugno di dollari")
+    ('A Fistful of Dollars', ['Per un pugno di dollari'])
+    >>> clean_title("Victor/Victoria"), clean_title("Ihr erstes Rendezvous [de]")
+    (('Victor/Victoria', []), ('Ihr erstes Rendezvous', []))
     """
-    title = " ".join(raw.split())
+    title = _LANG_MARK.sub("", " ".join(raw.split()))
+    if _PLACEHOLDER.match(title):
+        return "", []
     akas: list[str] = []
     title = _YEAR_PAREN.sub("", title)
     m = _PAREN.search(title)
@@ -240,6 +248,9 @@ def clean_title(raw: str) -> tuple[str, list[str]]:
             akas.append(inner)
     parts = _AKA.split(title)
     title, akas = parts[0].strip(), [*(p.strip() for p in parts[1:] if p.strip()), *akas]
+    halves = title.split("/")
+    if len(halves) == 2 and all(len(h.split()) >= 2 for h in halves):  # "English Title/Original Title"
+        title, akas = halves[0].strip(), [halves[1].strip(), *akas]
     return title, akas
 
 
@@ -266,6 +277,29 @@ def wiki_matches(page: str, title: str, akas: list[str]) -> bool:
     return any(fold_title(name) == fold_title(t) for t in [title, *akas])
 
 
+_PERSON_PAGE = re.compile(
+    r"\((?:[^()]*\s)?(?:director|actor|actress|filmmaker|producer|screenwriter|writer|novelist|author|"
+    r"composer|singer|musician|politician|cinematographer|animator)\)$",
+    re.IGNORECASE,
+)
+
+
+def names_a_person(rec: Record) -> bool:
+    """Whether a record's "title" is a person: one of its own credits, or a person's Wikipedia page.
+
+    >>> names_a_person(Record("x", "Jane Doe", 1959, directors=["Jane Doe"]))
+    True
+    >>> names_a_person(Record("x", "Jane Doe", 1959, wiki="Jane Doe (director)"))
+    True
+    >>> names_a_person(Record("x", "Doe", 1959, directors=["Jane Doe"]))
+    False
+    """
+    title = fold(rec.title)
+    if title and any(fold(p) == title for p in (*rec.directors, *rec.actors)):
+        return True
+    return bool(rec.wiki and _PERSON_PAGE.search(rec.wiki))
+
+
 def country_codes(text: str | None) -> list[str]:
     return [COUNTRIES[c][0] for c in split_names(text) if c in COUNTRIES]
 
@@ -280,6 +314,10 @@ def read_sources(data: Path) -> tuple[list[Record], list[tuple[int, int]]]:
     pairs: list[tuple[int, int]] = []
 
     def add(rec: Record) -> int:
+        if names_a_person(rec):
+            # a row whose title cell holds a person (the scrape took the director's cell): the film
+            # keeps its place in its remake pairs and gets its title from another list, or is left out
+            rec.title, rec.akas, rec.wiki, rec.wikidata = "", [], None, None
         records.append(rec)
         return len(records) - 1
 
@@ -480,8 +518,11 @@ def join(records: list[Record], pairs: list[tuple[int, int]]) -> Groups:
         if r.year is None:
             continue
         for name in (r.title, *r.akas):
+            if not fold_title(name):
+                continue
             groups.union(first_ty.setdefault((fold_title(name), r.year), i), i)
-    # a remake pair whose original is joined: the remakes of one year are one film (and back)
+    # a remake pair whose original is joined: the remakes of one year are one film (and back), where
+    # they make at most two films so far (ids that differ still refuse the join)
     for _ in range(2):
         for side in (0, 1):
             slots: dict[tuple[int, int | None], set[int]] = defaultdict(set)
@@ -490,7 +531,7 @@ def join(records: list[Record], pairs: list[tuple[int, int]]) -> Groups:
                 slots[(anchor, records[other].year)].add(other)
             for (_, year), members in slots.items():
                 roots = {groups.find(m) for m in members}
-                if year is not None and 1 < len(roots) <= 2 and len(members) <= 4:
+                if year is not None and 1 < len(roots) <= 2:
                     ms = sorted(members)
                     for m in ms[1:]:
                         groups.union(ms[0], m)
@@ -522,6 +563,8 @@ def films_of(records: list[Record], groups: Groups) -> dict[int, dict[str, objec
             for n in (r.title, *r.akas):
                 if n and all(n != m for m in names):
                     names.append(n)
+        if not names:
+            continue  # no list gives this film a title (see names_a_person)
         years = sorted({r.year for r in recs if r.year})
         year = next((r.year for r in recs if r.year), None)
 
@@ -644,7 +687,7 @@ def write_catalog(
     links = set()
     for o, r in pairs:
         ro, rr = groups.find(o), groups.find(r)
-        if ro != rr:
+        if ro != rr and ro in keys and rr in keys:
             links.add((ro, rr))
     for ro, rr in links:
         t(f"<{base}film/{keys[rr]}>", FKG + "remakeOf", f"<{base}film/{keys[ro]}>")
