@@ -36,7 +36,7 @@ from kg.model import (
 )
 from kg.vocab import fold, fold_title
 
-__all__ = ["CATALOG_PREFIX", "find_cues", "known_remakes", "link", "resolve"]
+__all__ = ["CATALOG_PREFIX", "NOT_AFTER_ORIGINAL", "catalog_facts", "find_cues", "known_remakes", "link", "resolve"]
 
 CATALOG_PREFIX = "catalog:"  # film keys that resolve() adds: "catalog:<catalog key>"
 
@@ -49,14 +49,38 @@ COUNTRY_BOOST, COUNTRY_COST = 0.05, 0.2
 NAMED_CONFIDENCE = 0.8  # resolve(): the other film is named (title or year) next to a remake cue
 CUE_CONFIDENCE = 0.6  # resolve(): only "the original" / "remake" points at the one known film
 
+# Nouns after "original" that make it an adjective of something other than a film ("the original
+# cast"). A copy of kg.extract.cues_films.NOT_AFTER_ORIGINAL (link and extract are sibling layers).
+NOT_AFTER_ORIGINAL = frozenset(
+    """story stories series script scripts ending endings play plays plot plots cast book books title titles
+    theatrical release music material novel novella episode episodes choice idea ideas crew actor actors actress
+    actresses storyline work works score format budget cost soundtrack production rating screen text
+    characterization camera theme franchise name names performance performances scene scenes character
+    characters show shows concept family tale fairy sales audience audiences crime guns doctor threesome lineup
+    lyrics song songs dialogue dialog screenplay premise source trailer print prints cut footage director
+    directors star stars creators makers producer producers team writer writers design sets costumes effects
+    language setting location intent intention purpose spirit meaning message operetta artwork poster run
+    airing broadcast stage musical comic comics game games sketch skit strip artist author vision""".split()
+) | {"sin"}
+_NOUNS = "|".join(sorted(NOT_AFTER_ORIGINAL, key=lambda w: (-len(w), w)))
+
 # remake cues (general words, no titles): "remake", "remade", "the original", "original version"
 _REMAKE_CUE = re.compile(r"\b(?:re-?make[sd]?|re-?making|remade)\b", re.IGNORECASE)
 _ORIGINAL_CUE = re.compile(
-    r"\b(?:(?:the|an?|this|that|its)\s+(?:\d{4}\s+)?original(?!\s+(?:score|music|idea|story|script|screenplay|"
-    r"soundtrack|cast|ending|song|novel|book|play|concept|premise|dialogue|material|language|title|print|"
-    r"release|cut|character|sin))|original\s+(?:film|movie|version|one|picture))\b",
+    rf"\b(?:(?:the|this|that|its)\s+(?:\d{{4}}\s+)?original(?!\s+(?:{_NOUNS})\b)(?!'s\s+(?:{_NOUNS})\b)"
+    r"|original\s+version)\b",
     re.IGNORECASE,
 )
+# a remake cue said of one film (group 1, 2 or 3 is the word): "this remake", "the American remake",
+# "was remade", "a remake of"; not "remakes", "remaking"
+_ONE_REMAKE = re.compile(
+    r"\b(?:(?:this|the|a|its|that)\s+(?:[\w'-]+\s+){0,2}?(re-?make)(?![sd\w-])"
+    r"|(?:was|been|being|is|got|be)\s+(?:\w+ly\s+)?(remade)\b|(re-?make)\s+of\b)",
+    re.IGNORECASE,
+)
+# what follows "the original" when it names a film: a quotation, or a capitalised word that is not a
+# nationality ("the original Japanese version" is the film of that country, "the original Texas ..." a title)
+_NAMED_NEXT = re.compile(r"\s*[\"\u201c\u2018]|\s+(?!I\b)(?![A-Z][a-z]+(?:an|ese|ish|ch|i)\s+[a-z])[A-Z0-9]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|<br\s*/?>\s*(?:<br\s*/?>)?|\n+")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -262,6 +286,49 @@ def _name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def _one_remake_cues(text: str) -> list[Mention]:
+    """The remake cues of ``text`` said of one film ("this remake", "was remade"), not of many.
+
+    >>> [m.text for m in _one_remake_cues("Unlike most remakes, this remake works. It was remade again.")]
+    ['remake', 'remade']
+    """
+    out = []
+    for m in _ONE_REMAKE.finditer(text):
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        out.append(Mention.of(text, m.start(group), m.end(group)))
+    return out
+
+
+def _bare_cue(
+    text: str, cues: list[Mention], catalog: Catalog, *, originals: set[str], remakes: set[str]
+) -> tuple[str, Mention, bool] | None:
+    """The one film a cue can mean when the text names none: (its key, the cue, whether the cue names it).
+
+    "The original" in a review of a remake of one known film is that film (unless the words after it
+    name another); a remake cue said of one film ("this remake", "was remade") is the one original of
+    a remake, or the one remake of an original. In a review of an original, "the original" is the
+    reviewed film itself and says nothing of its remakes.
+    """
+    said = _one_remake_cues(text)
+    if len(originals) == 1:
+        target = next(iter(originals))
+        other = catalog.entity(target)
+        names = [fold_title(n) for n in ((other.name, *other.names) if other is not None else ())]
+        for c in cues:
+            if not _ORIGINAL_CUE.fullmatch(c.text):
+                continue
+            if _NAMED_NEXT.match(text, c.end):  # "the original 'X'": X is named, and must be this film
+                after = fold_title(text[c.end : c.end + 80])
+                if not any(n and after.startswith(n) for n in names):
+                    continue
+            return target, c, True
+        if said and not remakes:
+            return target, said[0], False
+    elif not originals and len(remakes) == 1 and said:
+        return next(iter(remakes)), said[0], False
+    return None
+
+
 def resolve(extraction: Extraction, catalog: Catalog | None = None) -> Extraction:
     """``extraction`` completed with the remake relations its text states that the catalog pins down.
 
@@ -272,9 +339,10 @@ def resolve(extraction: Extraction, catalog: Catalog | None = None) -> Extractio
     - a film of the extraction that is in the family and named within a sentence of a cue
       gets the relation the catalog knows (its direction too);
     - a family film that the text names (a title, or its year next to a cue) is added;
-    - with no film named, "the original" of a film with one known original, or "remake"
-      in a review of a film with one original (or, of an original, with one remake), is
-      that film.
+    - with no film named, "the original" of a film with one known original is that film;
+      a remake cue said of one film ("this remake", "was remade", not "remakes") in a
+      review of a film with one original (or, of an original, with one remake) is that
+      film. In a review of an original, "the original" is the film itself: no cue.
 
     Films added have keys ``catalog:<key>``; relations have the cue as evidence and a
     confidence of 0.8 (named) or 0.6 (cue only). Nothing is added without a cue.
@@ -400,20 +468,11 @@ def resolve(extraction: Extraction, catalog: Catalog | None = None) -> Extractio
         relate(key, k, cue, NAMED_CONFIDENCE)
     # 3. a bare cue and exactly one film it can mean
     if not done:
-        original_cue = next((c for c in cues if _ORIGINAL_CUE.fullmatch(c.text)), None)
-        target = None
-        if len(originals) == 1 and (original_cue is not None or not remakes):
-            target = next(iter(originals))
-        elif not originals and len(remakes) == 1:  # "the original" of an original is the film itself
-            target = next(iter(remakes))
-        other = catalog.entity(target) if target else None
-        if other is not None and target is not None:
-            names_original = original_cue is not None and target in originals
-            if names_original and original_cue is not None:
-                cue = original_cue
-            else:
-                cue = next((c for c in cues if _REMAKE_CUE.fullmatch(c.text)), cues[0])
-            mentions = (Mention(cue.start, cue.end, MentionKind.FILM, cue.text),) if names_original else ()
+        chosen = _bare_cue(text, cues, catalog, originals=originals, remakes=remakes)
+        other = catalog.entity(chosen[0]) if chosen else None
+        if chosen is not None and other is not None:
+            target, cue, names_it = chosen
+            mentions = (Mention(cue.start, cue.end, MentionKind.FILM, cue.text),) if names_it else ()
             key = CATALOG_PREFIX + target
             added.append(
                 Film(key=key, title=other.name, year=other.year, countries=other.countries, mentions=mentions)
@@ -447,3 +506,23 @@ def known_remakes(catalog: Catalog, keys: Iterable[str]) -> list[tuple[Entity, E
                 if r_ent is not None and o_ent is not None:
                     out.append((r_ent, o_ent))
     return out
+
+
+def catalog_facts(catalog: Catalog | None, keys: Iterable[str]) -> list[tuple[Entity, Entity]]:
+    """What only the catalog knows of the films a build linked: its remake links among them.
+
+    ``keys`` are the catalog keys of the linked films (``Link.entity.key`` of every film link
+    of a build). The answer is sorted ``(remake, original)`` pairs of catalog entities (keys,
+    names, years, ids), for the ``<graph/catalog>`` named graph; empty without a catalog.
+
+    >>> from kg.link.catalog import MemoryCatalog
+    >>> cat = MemoryCatalog(name="demo")
+    >>> a = cat.add_film(Entity(key="a-1960", name="A", year=1960))
+    >>> b = cat.add_film(Entity(key="a-1998", name="A", year=1998))
+    >>> cat.add_remake(b, a)
+    >>> [(r.name, r.year, o.year) for r, o in catalog_facts(cat, {"a-1998", "a-1960"})]
+    [('A', 1998, 1960)]
+    >>> catalog_facts(None, {"a-1998"})
+    []
+    """
+    return [] if catalog is None else known_remakes(catalog, keys)
