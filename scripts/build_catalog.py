@@ -2,7 +2,7 @@
 
 Usage::
 
-    python scripts/build_catalog.py [DATA_DIR] [-o kg/data/catalog.nt.gz]
+    python scripts/build_catalog.py [DATA_DIR] [-o kg/data/catalog.nt.gz] [--index FILE]
 
 ``DATA_DIR`` is the shared data folder (default ``$KG_SHARED_DATA`` or ``../shared/data``)
 holding the four remake lists that ``SOURCES.md`` describes. The script
@@ -18,7 +18,10 @@ holding the four remake lists that ``SOURCES.md`` describes. The script
    years more than one apart is refused (the lists have a few wrong ids);
 4. writes the films, people and remake links as N-Triples in the graph contract's
    shape, sorted, gzipped without a timestamp (a rebuild is byte-identical), with the
-   sources and their licences in the metadata of ``<graph/catalog>``.
+   sources and their licences in the metadata of ``<graph/catalog>``;
+5. writes beside it the same catalog pre-indexed (``catalog.idx.json.gz``: films, people,
+   credits, remake links and the folded-title index as JSON, with the graph's SHA-256), which
+   ``kg`` loads at start-up several times faster than it parses the graph.
 
 Facts only: no plot, no review text, no ratings.
 """
@@ -39,6 +42,7 @@ from urllib.parse import unquote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from kg.link.catalog import BUILTIN, BUILTIN_INDEX, dump_index, parse_catalog  # noqa: E402
 from kg.vocab import DEFAULT_BASE, fold, fold_title, slug  # noqa: E402
 
 SCHEMA = "https://schema.org/"
@@ -735,6 +739,17 @@ def write_catalog(
     }
 
 
+def write_index(graph: Path, out: Path) -> None:
+    """Write the pre-built index of the catalog graph ``graph`` (what ``kg`` loads at start-up).
+
+    The index is made by reading the graph with the package's own reader, so it holds exactly
+    what reading the graph gives, and records the graph's SHA-256 (a stale index is ignored).
+    """
+    source = graph.read_bytes()
+    catalog = parse_catalog(gzip.decompress(source), name=BUILTIN, format="nt")
+    out.write_bytes(dump_index(catalog, source=source))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     default = os.environ.get("KG_SHARED_DATA") or str(
@@ -746,10 +761,16 @@ def main(argv: list[str] | None = None) -> int:
         "--output",
         default=str(Path(__file__).resolve().parent.parent / "kg" / "data" / "catalog.nt.gz"),
     )
+    parser.add_argument(
+        "--index",
+        help="where the pre-built index goes (default: beside the output, catalog.idx.json.gz)",
+    )
     args = parser.parse_args(argv)
     records, pairs = read_sources(Path(args.data))
     groups = join(records, pairs)
-    stats = write_catalog(records, pairs, groups, Path(args.output))
+    out = Path(args.output)
+    stats = write_catalog(records, pairs, groups, out)
+    write_index(out, Path(args.index) if args.index else out.with_name(BUILTIN_INDEX))
     print(json.dumps(stats), file=sys.stderr)
     return 0
 

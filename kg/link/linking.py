@@ -71,16 +71,23 @@ _ORIGINAL_CUE = re.compile(
     r"|original\s+version)\b",
     re.IGNORECASE,
 )
-# a remake cue said of one film (group 1, 2 or 3 is the word): "this remake", "the American remake",
-# "was remade", "a remake of"; not "remakes", "remaking"
+# a remake cue said of one film (the named group is the word): "this remake", "Tian's remake",
+# "another "remake"", "was remade", "remade in 1946", "to remake this film", "a remake of";
+# not "remakes", "remaking", nor "if they remade it"
 _ONE_REMAKE = re.compile(
-    r"\b(?:(?:this|the|a|its|that)\s+(?:[\w'-]+\s+){0,2}?(re-?make)(?![sd\w-])"
-    r"|(?:was|been|being|is|got|be)\s+(?:\w+ly\s+)?(remade)\b|(re-?make)\s+of\b)",
+    r"\b(?:(?:this|the|a|an|its|that|another|his|her|their|[\w-]+'s)\s+(?:[\w'-]+\s+){0,2}?[\"\u201c']?"
+    r"(?P<a>re-?make)(?![sd\w-])"
+    r"|(?:was|been|being|is|got|be)\s+(?:\w+ly\s+)?(?P<b>remade)\b"
+    r"|(?P<c>remade)\s+(?:in|by|as|into|it|this|again|twice)\b"
+    r"|(?P<d>re-?make)\s+(?:of|it|this|that)\b)",
     re.IGNORECASE,
 )
-# what follows "the original" when it names a film: a quotation, or a capitalised word that is not a
-# nationality ("the original Japanese version" is the film of that country, "the original Texas ..." a title)
-_NAMED_NEXT = re.compile(r"\s*[\"\u201c\u2018]|\s+(?!I\b)(?![A-Z][a-z]+(?:an|ese|ish|ch|i)\s+[a-z])[A-Z0-9]")
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|should|hope|wish|please)\b[^.!?]{0,25}$", re.IGNORECASE)
+# what follows "the original" when it names a film: a quotation, a year, or a capitalised word that is
+# not a nationality ("the original Japanese version" is the film of that country, "the original Texas ..."
+# is a title)
+_NAMED_NEXT = re.compile(r"\s*[\"\u201c\u2018]|\s+(?!I\b)(?![A-Z][a-z]+(?:an|ese|ish|ch|i)\s+[a-z])[A-Z]")
+_YEAR_NEXT = re.compile(r"\s+(1[89]\d\d|20\d\d)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|<br\s*/?>\s*(?:<br\s*/?>)?|\n+")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -291,11 +298,14 @@ def _one_remake_cues(text: str) -> list[Mention]:
 
     >>> [m.text for m in _one_remake_cues("Unlike most remakes, this remake works. It was remade again.")]
     ['remake', 'remade']
+    >>> _one_remake_cues("If they remade it, I would watch it.")
+    []
     """
     out = []
     for m in _ONE_REMAKE.finditer(text):
-        group = next(g for g in (1, 2, 3) if m.group(g))
-        out.append(Mention.of(text, m.start(group), m.end(group)))
+        group = next(g for g in "abcd" if m.group(g))
+        if not _HYPOTHETICAL.search(text, max(0, m.start() - 40), m.start()):
+            out.append(Mention.of(text, m.start(group), m.end(group)))
     return out
 
 
@@ -313,14 +323,19 @@ def _bare_cue(
     if len(originals) == 1:
         target = next(iter(originals))
         other = catalog.entity(target)
+        # what may follow "the original" and still mean this film: its titles, its makers ("George Cukor's")
         names = [fold_title(n) for n in ((other.name, *other.names) if other is not None else ())]
+        names += [fold(p.name) for _, pk in catalog.credits(target) if (p := catalog.entity(pk)) is not None]
         for c in cues:
             if not _ORIGINAL_CUE.fullmatch(c.text):
                 continue
             if _NAMED_NEXT.match(text, c.end):  # "the original 'X'": X is named, and must be this film
                 after = fold_title(text[c.end : c.end + 80])
-                if not any(n and after.startswith(n) for n in names):
+                if not any(n and (after + " ").startswith(n + " ") for n in names):
                     continue
+            year = _YEAR_NEXT.match(text, c.end)  # "the original 1953 movie"
+            if year and other is not None and other.year and int(year.group(1)) != other.year:
+                continue
             return target, c, True
         if said and not remakes:
             return target, said[0], False
