@@ -86,7 +86,7 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|unless|should|hope|wish|please)\b[^.!?]{0,2
 # what follows "the original" when it names a film: a quotation, a year, or a capitalised word that is
 # not a nationality ("the original Japanese version" is the film of that country, "the original Texas ..."
 # is a title)
-_NAMED_NEXT = re.compile(r"\s*[\"\u201c\u2018]|\s+(?!I\b)(?![A-Z][a-z]+(?:an|ese|ish|ch|i)\s+[a-z])[A-Z]")
+_NAMED_NEXT = re.compile(r"\s*[\"\u201c\u2018]|\s*'(?=[A-Z0-9])|\s+(?!I\b)(?![A-Z][a-z]+(?:an|ese|ish|ch|i)\s+[a-z])[A-Z]")
 _YEAR_NEXT = re.compile(r"\s+(1[89]\d\d|20\d\d)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|<br\s*/?>\s*(?:<br\s*/?>)?|\n+")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
