@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -502,7 +503,7 @@ def load_index(data: bytes, *, name: str = BUILTIN, into: MemoryCatalog | None =
     return catalog
 
 
-def _builtin_ref(filename: str):  # type: ignore[no-untyped-def]
+def _builtin_ref(filename: str) -> Traversable:
     return resources.files("kg") / "data" / filename
 
 

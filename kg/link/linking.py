@@ -47,6 +47,7 @@ SIBLING_BOOST = 0.03  # candidate is another remake of the same original (or the
 PEOPLE_BOOST = 0.1  # the review names someone the catalog credits in the candidate
 COUNTRY_BOOST, COUNTRY_COST = 0.05, 0.2
 NAMED_CONFIDENCE = 0.8  # resolve(): the other film is named (title or year) next to a remake cue
+NEAR = 120  # resolve(): characters between a title and a cue that still make them one statement
 CUE_CONFIDENCE = 0.6  # resolve(): only "the original" / "remake" points at the one known film
 
 # Nouns after "original" that make it an adjective of something other than a film ("the original
@@ -392,8 +393,9 @@ def resolve(extraction: Extraction, catalog: Catalog | None = None) -> Extractio
     sentences = _sentences(text)
 
     def near_cue(start: int) -> Mention | None:
+        # the sentence with its neighbours, or a few lines around (titles with full stops cut sentences)
         lo, hi = _window(sentences, start)
-        return next((c for c in cues if lo <= c.start < hi), None)
+        return next((c for c in cues if lo <= c.start < hi or abs(c.start - start) <= NEAR), None)
 
     related = {frozenset((r.source, r.target)) for r in extraction.relations}
     relations = list(extraction.relations)
