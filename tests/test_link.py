@@ -381,6 +381,7 @@ def test_the_one_known_remake_of_a_reviewed_original() -> None:
         "It scared me as much as it scared the original audiences.",
         "The original crew, the original cost and the original family all come back.",
         "A truly original film.",
+        "It misses the original adventure's spirit and the original's score.",
     ],
 )
 def test_original_before_a_non_film_noun_or_after_a_is_no_cue(text: str) -> None:

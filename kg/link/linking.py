@@ -68,7 +68,7 @@ _NOUNS = "|".join(sorted(NOT_AFTER_ORIGINAL, key=lambda w: (-len(w), w)))
 # remake cues (general words, no titles): "remake", "remade", "the original", "original version"
 _REMAKE_CUE = re.compile(r"\b(?:re-?make[sd]?|re-?making|remade)\b", re.IGNORECASE)
 _ORIGINAL_CUE = re.compile(
-    rf"\b(?:(?:the|this|that|its)\s+(?:\d{{4}}\s+)?original(?!\s+(?:{_NOUNS})\b)(?!'s\s+(?:{_NOUNS})\b)"
+    rf"\b(?:(?:the|this|that|its)\s+(?:\d{{4}}\s+)?original(?!\s+(?:{_NOUNS})\b)(?!'s\s+(?:{_NOUNS})\b)(?!\s+[a-z]+'s\b)"
     r"|original\s+version)\b",
     re.IGNORECASE,
 )
