@@ -416,6 +416,7 @@ def test_in_a_review_of_an_original_the_original_is_the_film_itself() -> None:
         "Unlike most remakes, this one was shot in colour.",  # plural: remakes in general
         "Directors keep remaking remakes of sequels these days.",
         "If they remade it today, it would be in colour.",  # a wish, not a fact
+        "Whatever the poster says, this is not a remake.",
     ],
 )
 def test_a_remake_cue_not_said_of_one_film_adds_nothing(body: str) -> None:

@@ -74,7 +74,7 @@ _ORIGINAL_CUE = re.compile(
 )
 # a remake cue said of one film (the named group is the word): "this remake", "Tian's remake",
 # "another "remake"", "was remade", "remade in 1946", "to remake this film", "a remake of";
-# not "remakes", "remaking", nor "if they remade it"
+# not "remakes", "remaking", nor "if they remade it", "this is not a remake"
 _ONE_REMAKE = re.compile(
     r"\b(?:(?:this|the|a|an|its|that|another|his|her|their|[\w-]+'s)\s+(?:[\w'-]+\s+){0,2}?[\"\u201c']?"
     r"(?P<a>re-?make)(?![sd\w-])"
@@ -83,7 +83,9 @@ _ONE_REMAKE = re.compile(
     r"|(?P<d>re-?make)\s+(?:of|it|this|that)\b)",
     re.IGNORECASE,
 )
-_HYPOTHETICAL = re.compile(r"\b(?:if|unless|should|hope|wish|please)\b[^.!?]{0,25}$", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|unless|should|hope|wish|please)\b[^.!?]{0,25}$|(?:\bnot|n't|\bnever)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
 # what follows "the original" when it names a film: a quotation, a year, or a capitalised word that is
 # not a nationality ("the original Japanese version" is the film of that country, "the original Texas ..."
 # is a title)
@@ -299,7 +301,7 @@ def _one_remake_cues(text: str) -> list[Mention]:
 
     >>> [m.text for m in _one_remake_cues("Unlike most remakes, this remake works. It was remade again.")]
     ['remake', 'remade']
-    >>> _one_remake_cues("If they remade it, I would watch it.")
+    >>> _one_remake_cues("If they remade it, I would watch it. This is NOT a remake.")
     []
     """
     out = []
