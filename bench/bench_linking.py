@@ -92,9 +92,7 @@ def film_ids(g: object, node: object) -> tuple[set[str], set[tuple[str, int | No
 
 
 def measure_remakes(rows: list[dict[str, object]], ds: Dataset) -> dict[str, object]:
-    selected = [
-        r for r in rows if r["ground_truth_relations"] and (r["mentions_remake"] or r["mentions_original"])
-    ]
+    selected = [r for r in rows if r["ground_truth_relations"] and (r["mentions_remake"] or r["mentions_original"])]
     found = judged = correct = other_edges = 0
     for r in selected:
         truth = []
@@ -146,9 +144,7 @@ def cold_load_seconds(runs: int = 5) -> dict[str, float]:
     imports, loads, graphs = [], [], []
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for _ in range(runs):
-        out = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
-        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
         a, b, c = out.stdout.split()
         imports.append(float(a))
         loads.append(float(b))
@@ -190,9 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", default=str(ROOT / "bench" / "results" / "linking.json"))
     args = parser.parse_args(argv)
     data = Path(args.data)
-    rows = [
-        json.loads(line) for line in open(data / "aclimdb_remake_reviews" / "reviews.jsonl", encoding="utf-8")
-    ]
+    rows = [json.loads(line) for line in open(data / "aclimdb_remake_reviews" / "reviews.jsonl", encoding="utf-8")]
     reviews = [review_of(r) for r in rows]
     result: dict[str, object] = {"reviews": len(reviews)}
 

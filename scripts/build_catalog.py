@@ -181,8 +181,7 @@ SOURCES = [
         "url": "https://github.com/andreaeverett/movie-remakes/tree/"
         "2de3809f00eb2a57747de8246b47e0fbdaaf80fa/data_files",
         "title": "Remake pairs with OMDb metadata (andreaeverett/movie-remakes, 2017)",
-        "license": "MIT (repository licence); pairs from Wikipedia (CC BY-SA 4.0), "
-        "metadata from the OMDb API",
+        "license": "MIT (repository licence); pairs from Wikipedia (CC BY-SA 4.0), metadata from the OMDb API",
     },
     {
         "id": "remake_pairs_imdb_meta",
@@ -194,8 +193,7 @@ SOURCES = [
         "id": "wikipedia_remakes_graph",
         "url": "https://github.com/sravanrekandar/movies-remakes-visualisation-sanky-d3/blob/"
         "03ed5cf557d4dc0bdb1e0d53fd26f3a4a031a344/docs/assets/movies.json",
-        "title": "Films and remake edges with directors "
-        "(sravanrekandar/movies-remakes-visualisation-sanky-d3)",
+        "title": "Films and remake edges with directors (sravanrekandar/movies-remakes-visualisation-sanky-d3)",
         "license": "ISC (repository code); data parsed from Wikipedia's List of film remakes (CC BY-SA 4.0)",
     },
 ]
@@ -710,8 +708,7 @@ def write_catalog(
         g,
         DCT + "license",
         lit(
-            "Facts from Wikipedia (CC BY-SA 4.0) and Wikidata (CC0), via the sources below; "
-            "see each source's licence."
+            "Facts from Wikipedia (CC BY-SA 4.0) and Wikidata (CC0), via the sources below; see each source's licence."
         ),
     )
     t(g, PROV + "wasGeneratedBy", lit("scripts/build_catalog.py"))
@@ -752,9 +749,7 @@ def write_index(graph: Path, out: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    default = os.environ.get("KG_SHARED_DATA") or str(
-        Path(__file__).resolve().parent.parent / ".." / "shared" / "data"
-    )
+    default = os.environ.get("KG_SHARED_DATA") or str(Path(__file__).resolve().parent.parent / ".." / "shared" / "data")
     parser.add_argument("data", nargs="?", default=default, help="the shared data folder")
     parser.add_argument(
         "-o",

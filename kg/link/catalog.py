@@ -357,9 +357,7 @@ def _fill(catalog: MemoryCatalog, raw: dict[str, _Raw], labels: dict[str, str]) 
         r = raw[iri]
         for role, person in r.credits:
             if person not in person_keys and person in labels:
-                person_keys[person] = catalog.add_person(
-                    _entity(person, _Raw(names=[labels[person]]), "person")
-                )
+                person_keys[person] = catalog.add_person(_entity(person, _Raw(names=[labels[person]]), "person"))
             if person in person_keys:
                 catalog.add_credit(key, role, person_keys[person])
         for original in r.originals:
@@ -388,9 +386,7 @@ def parse_catalog(
     }.get(format)
     if fmt is None:
         raise CatalogError(f"unknown catalog format {format!r}; expected turtle, nt, trig or nq", path=name)
-    raw, labels, sources = _collect(
-        _quads(data.encode() if isinstance(data, str) else data, path=name, fmt=fmt)
-    )
+    raw, labels, sources = _collect(_quads(data.encode() if isinstance(data, str) else data, path=name, fmt=fmt))
     catalog = into if into is not None else MemoryCatalog(name=name)
     if not _fill(catalog, raw, labels):
         raise CatalogError("no films (a schema:Movie with a schema:name) in this catalog", path=name)
@@ -466,9 +462,7 @@ def load_index(data: bytes, *, name: str = BUILTIN, into: MemoryCatalog | None =
         doc = json.loads(gzip.decompress(data))
         if doc.get("version") != INDEX_VERSION:
             raise ValueError(f"index version {doc.get('version')!r}, expected {INDEX_VERSION}")
-        films = {
-            f[0]: Entity(f[0], f[1], f[2], tuple(f[3]), tuple(f[4]), f[5], f[6]) for f in doc["films"]
-        }
+        films = {f[0]: Entity(f[0], f[1], f[2], tuple(f[3]), tuple(f[4]), f[5], f[6]) for f in doc["films"]}
         languages = {f[0]: tuple(f[7]) for f in doc["films"]}
         people = {p[0]: Entity(p[0], p[1], None, tuple(p[2]), (), p[3], p[4]) for p in doc["people"]}
         credits = {k: [(r, p) for r, p in v] for k, v in doc["credits"].items()}

@@ -89,7 +89,9 @@ _HYPOTHETICAL = re.compile(
 # what follows "the original" when it names a film: a quotation, a year, or a capitalised word that is
 # not a nationality ("the original Japanese version" is the film of that country, "the original Texas ..."
 # is a title)
-_NAMED_NEXT = re.compile(r"\s*[\"\u201c\u2018]|\s*'(?=[A-Z0-9])|\s+(?!I\b)(?![A-Z][a-z]+(?:an|ese|ish|ch|i)\s+[a-z])[A-Z]")
+_NAMED_NEXT = re.compile(
+    r"\s*[\"\u201c\u2018]|\s*'(?=[A-Z0-9])|\s+(?!I\b)(?![A-Z][a-z]+(?:an|ese|ish|ch|i)\s+[a-z])[A-Z]"
+)
 _YEAR_NEXT = re.compile(r"\s+(1[89]\d\d|20\d\d)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|<br\s*/?>\s*(?:<br\s*/?>)?|\n+")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -103,9 +105,7 @@ def find_cues(text: str) -> list[Mention]:
     >>> find_cues("The original score is lovely.")
     []
     """
-    found = [
-        Mention.of(text, m.start(), m.end()) for rx in (_REMAKE_CUE, _ORIGINAL_CUE) for m in rx.finditer(text)
-    ]
+    found = [Mention.of(text, m.start(), m.end()) for rx in (_REMAKE_CUE, _ORIGINAL_CUE) for m in rx.finditer(text)]
     return sorted(found, key=lambda m: m.start)
 
 
@@ -192,9 +192,7 @@ def _choose(
         s = base
         if key in family:
             s, support = s + family[key], True
-        credited = {
-            fold(p.name) for role, pk in catalog.credits(key) if (p := catalog.entity(pk)) is not None
-        }
+        credited = {fold(p.name) for role, pk in catalog.credits(key) if (p := catalog.entity(pk)) is not None}
         if credited & people:
             s, support = s + PEOPLE_BOOST, True
         if film.countries and ent.countries:
@@ -244,10 +242,7 @@ def link(extraction: Extraction, catalog: Catalog | None = None) -> Links:
     films: dict[str, Link] = {}
     reviewed = extraction.reviewed_film
     for f in extraction.films:
-        if (
-            f.key.startswith(CATALOG_PREFIX)
-            and (ent := catalog.entity(f.key[len(CATALOG_PREFIX) :])) is not None
-        ):
+        if f.key.startswith(CATALOG_PREFIX) and (ent := catalog.entity(f.key[len(CATALOG_PREFIX) :])) is not None:
             films[f.key] = Link(f.key, ent, 1.0)
     if reviewed is not None and reviewed not in films and review.imdb_id:
         ent = catalog.entity(review.imdb_id)
@@ -273,11 +268,7 @@ def link(extraction: Extraction, catalog: Catalog | None = None) -> Links:
     person_links = []
     for p in extraction.people:
         cands = catalog.person_candidates(p.name)
-        credited = [
-            c
-            for c in cands
-            if any(pk == c.entity.key for fk in linked_films for _, pk in catalog.credits(fk))
-        ]
+        credited = [c for c in cands if any(pk == c.entity.key for fk in linked_films for _, pk in catalog.credits(fk))]
         if len(credited) == 1:
             person_links.append(Link(p.key, credited[0].entity, 1.0))
         elif len(cands) == 1 and len(fold(p.name).split()) >= 2:
@@ -493,9 +484,7 @@ def resolve(extraction: Extraction, catalog: Catalog | None = None) -> Extractio
             target, cue, names_it = chosen
             mentions = (Mention(cue.start, cue.end, MentionKind.FILM, cue.text),) if names_it else ()
             key = CATALOG_PREFIX + target
-            added.append(
-                Film(key=key, title=other.name, year=other.year, countries=other.countries, mentions=mentions)
-            )
+            added.append(Film(key=key, title=other.name, year=other.year, countries=other.countries, mentions=mentions))
             relate(key, target, cue, CUE_CONFIDENCE)
     if len(relations) == len(extraction.relations) and not added:
         return extraction
