@@ -30,7 +30,7 @@ from kg.extract.parts import Part
 from kg.model import Credit, Film, Mention, MentionKind, Role
 from kg.vocab import fold, slug
 
-__all__ = ["find_credits", "name_lists", "role_cues"]
+__all__ = ["described_makers", "find_credits", "name_lists", "role_cues"]
 
 
 # After "X's original": not another noun ("X's original play"), so the word names a film.
@@ -77,6 +77,35 @@ def role_cues(text: str, start: int, end: int, sent: tuple[int, int]) -> list[tu
     if m and not any(r == "actor" for r, _, _ in found):
         found.append(("director", (start, end + m.end()), "possessive"))
     return found
+
+
+_DESCRIBED_BEFORE = re.compile(r"(?:the|a|an|this|that)\s+(?:(?:18|19|20)\d\d\s+|['’]\d\d\s+)?(?:original\s+)?", re.I)
+_DESCRIBED_AFTER = re.compile(rf"\s+(?:(?:star\s+)?vehicle|{FILM_NOUNS})", re.I)
+
+
+def described_makers(
+    text: str, films: list[Film], runs: list[NameRun]
+) -> dict[tuple[int, int], tuple[str, Role, tuple[int, int]]]:
+    """Names inside a film's description ("the 1945 Ann Lee classic", "the 1979 Tom Hardy vehicle").
+
+    Each name span maps to the described film, the part the description gives (the star of a
+    "vehicle", else the film's maker) and the span of the description.
+
+    >>> text = "A remake of the 1945 Ann Lee classic."
+    >>> f = Film(key="f1", title="Night", year=1945, mentions=(Mention.of(text, 12, 36, MentionKind.FILM),))
+    >>> described_makers(text, [f], [NameRun(21, 28, "Ann Lee")])
+    {(21, 28): ('f1', <Role.DIRECTOR: 'director'>, (12, 36))}
+    """
+    out: dict[tuple[int, int], tuple[str, Role, tuple[int, int]]] = {}
+    for f in films:
+        for m in f.mentions:
+            for r in runs:
+                if m.start <= r.start and r.end <= m.end and _DESCRIBED_BEFORE.fullmatch(text, m.start, r.start):
+                    tail = _DESCRIBED_AFTER.fullmatch(text, r.end, m.end)
+                    if tail is not None:
+                        role = Role.ACTOR if "vehicle" in tail.group(0).lower() else Role.DIRECTOR
+                        out[(r.start, r.end)] = (f.key, role, (m.start, m.end))
+    return out
 
 
 def name_lists(text: str, spans: list[tuple[int, int]]) -> list[list[int]]:
@@ -135,12 +164,19 @@ def find_credits(
     reviewed: str | None,
     sent_of: Callable[[int], tuple[int, int]],
     film_of: Callable[[tuple[int, int]], tuple[str | None, bool]],
+    *,
+    described: dict[tuple[int, int], tuple[str, Role, tuple[int, int]]] | None = None,
 ) -> list[Credit]:
     """The credits of the people of a review (see the module's docstring)."""
     if reviewed is None and not films:
         return []
     claims: list[_Claim] = []
     cued: set[str] = set()
+    for span, key in spans:  # "the 1945 X classic": X made the film the words describe
+        if described and span in described:
+            film, role, where = described[span]
+            claims.append(_Claim(key, role, where, 0.7, film=film))
+            cued.add(key)
     for part in parts:
         key = next((k for s, k in spans if s == part.actor), None)
         if key is not None:
@@ -148,21 +184,26 @@ def find_credits(
             cued.add(key)
     roles_by_span: dict[tuple[int, int], list[tuple[str, tuple[int, int], str]]] = {}
     for span, key in spans:
+        if described and span in described:
+            roles_by_span[span] = []
+            continue
         roles_by_span[span] = role_cues(text, span[0], span[1], sent_of(span[0]))
         for role, cue_span, side in roles_by_span[span]:
             claims += [_Claim(key, r, cue_span, 0.8, weak=side == "possessive") for r in _ROLE_OF[role]]
             cued.add(key)
     direct: list[tuple[str, str, Mention]] = []  # "X's Film": X directed that film
-    for span, key in spans:
-        m = re.match(r"['’]s\s+(?:[\w-]+\s+){0,2}?[\"'‘“]?", text[span[1] : span[1] + 40])
+    film_at = {fm.start: (f.key, fm.end) for f in films for fm in f.mentions}
+    for span, key in spans:  # up to two words between: "X's iconic 'Film'", "X's 1958 Film"
+        m = re.match(r"['’]s\s+((?:[\w-]+\s+){0,2})[\"'‘“]?", text[span[1] : span[1] + 40])
         if m is None:
             continue
-        at = span[1] + m.end()
-        for f in films:
-            if any(fm.start == at for fm in f.mentions) and not ACTING.search(text[span[1] : at]):
-                end = next(fm.end for fm in f.mentions if fm.start == at)
-                direct.append((key, f.key, Mention.of(text, span[0], end, MentionKind.CUE)))
+        words = [span[1] + m.start(1) + w.start() for w in re.finditer(r"\S+", m.group(1))]
+        for at in [*words, span[1] + m.end()]:
+            tied = film_at.get(at)
+            if tied is not None and not ACTING.search(text[span[1] : at]):
+                direct.append((key, tied[0], Mention.of(text, span[0], tied[1], MentionKind.CUE)))
                 cued.add(key)
+                break
     ordered = [s for s, _ in spans]
     groups = name_lists(text, ordered)
     for group in groups:
