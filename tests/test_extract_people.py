@@ -325,3 +325,79 @@ def test_a_player_of_the_same_part_in_another_film_is_not_guessed_into_this_one(
     got = _credits(text)
     assert ("Vince Varga", "actor", REVIEWED, "Norman Bell") in got
     assert not any(name == "Anthony Perth" for name, *_ in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Night Train borrows a lot from Ingrid Holm\'s chilling "Dark Rails".',
+        "Night Train borrows a lot from Ingrid Holm's 1981 classic Dark Rails.",
+    ],
+)
+def test_a_possessive_with_words_before_a_title_is_the_director_of_that_film(text: str) -> None:
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ()), ("Dark Rails", 1981, ())))
+    assert ("Ingrid Holm", "director", "f1", None) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Night Train works because of Peter Lund\'s character "Dark Rails" in it.',
+        'Night Train gives Peter Lund\'s Jesse in "Dark Rails" a second life.',
+    ],
+)
+def test_a_possessive_of_a_part_is_no_directing_credit(text: str) -> None:
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ()), ("Dark Rails", 1981, ())))
+    assert not any(role == "director" for _, role, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("description", "role"),
+    [
+        ("the 1981 Ingrid Holm classic", "director"),
+        ("the 1981 Ingrid Holm version", "director"),
+        ("the 1981 Ingrid Holm vehicle", "actor"),
+    ],
+)
+def test_a_name_inside_a_description_of_a_film_is_credited_to_that_film(description: str, role: str) -> None:
+    text = f"Night Train is a limp remake of {description}. Carla Reyes plays Tomas."
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ()), ("Night Train", 1981, (description,))))
+    assert ("Ingrid Holm", role, "f1", None) in got
+    assert not any(name == "Ingrid Holm" and film == "f0" for name, _, film, _ in got)
+
+
+def test_a_name_inside_a_description_with_no_part_stated_is_not_guessed() -> None:
+    text = "Night Train is a limp remake of the 1981 Ingrid Holm film."
+    description = "the 1981 Ingrid Holm film"
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ()), ("Night Train", 1981, (description,))))
+    assert not any(name == "Ingrid Holm" for name, *_ in got)
+
+
+def test_a_list_shares_the_part_of_one_of_its_members() -> None:
+    text = "The villains are led by Oscar Lindqvist (a smirking banker) and Peter Lund as Tomas."
+    got = _credits(text)
+    assert ("Oscar Lindqvist", "actor", REVIEWED, None) in got
+    assert ("Peter Lund", "actor", REVIEWED, "Tomas") in got
+
+
+def test_a_list_of_three_full_names_is_a_cast() -> None:
+    text = "Everyone falls for Maria Bell, Oscar Lindqvist, Petra Novak and Peter Lund by the end."
+    got = {(n, r) for n, r, _, _ in _credits(text)}
+    assert {("Maria Bell", "actor"), ("Oscar Lindqvist", "actor"), ("Petra Novak", "actor"), ("Peter Lund", "actor")} <= got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lovely songs by Maria Bell, Oscar Lindqvist and Petra Novak lift it.",
+        "The director cannot hold a candle to the likes of Maria Bell, Oscar Lindqvist and Petra Novak.",
+    ],
+)
+def test_a_list_of_names_about_making_or_set_against_others_is_no_cast(text: str) -> None:
+    assert not any(role == "actor" for _, role, _, _ in _credits(text))
+
+
+def test_a_list_with_a_plural_verb_is_a_cast() -> None:
+    text = "Maria Bell and Oscar Lindqvist play the leads with too little spark."
+    got = {(n, r) for n, r, _, _ in _credits(text)}
+    assert {("Maria Bell", "actor"), ("Oscar Lindqvist", "actor")} <= got

@@ -21,6 +21,7 @@ from kg.extract.lexicon_people import (
     FILM_NOUNS,
     LIST_ACTOR,
     LIST_ACTOR_AFTER,
+    MAKING,
     ROLE_AFTER,
     ROLE_BEFORE,
     TITLE_NEAR,
@@ -79,31 +80,42 @@ def role_cues(text: str, start: int, end: int, sent: tuple[int, int]) -> list[tu
     return found
 
 
+# A word between "X's" and the title of X's film: a year, a film noun, a word that judges or dates a film.
+_POSSESSED = re.compile(
+    rf"(?:(?:18|19|20)\d\d|{FILM_NOUNS}|iconic|classic|great|greatest|famous|celebrated|acclaimed|underrated|"
+    r"overlooked|brilliant|masterful|early|earlier|later|last|latest|first|final|previous|new|newest|debut|"
+    r"superb|excellent|wonderful|best|seminal|landmark|legendary|magnificent|minor|lesser|forgotten|"
+    r"(?-i:[a-z]+(?:ing|ic|ful|ous|ive|est|able|ible)))\s+[\"'‘“]?",
+    re.I,
+)
 _DESCRIBED_BEFORE = re.compile(r"(?:the|a|an|this|that)\s+(?:(?:18|19|20)\d\d\s+|['’]\d\d\s+)?(?:original\s+)?", re.I)
+_MAKERS_NOUNS = frozenset("version classic original remake re-make adaptation update production".split())
 _DESCRIBED_AFTER = re.compile(rf"\s+(?:(?:star\s+)?vehicle|{FILM_NOUNS})", re.I)
 
 
 def described_makers(
     text: str, films: list[Film], runs: list[NameRun]
-) -> dict[tuple[int, int], tuple[str, Role, tuple[int, int]]]:
+) -> dict[tuple[int, int], tuple[str, Role | None, tuple[int, int]]]:
     """Names inside a film's description ("the 1945 Ann Lee classic", "the 1979 Tom Hardy vehicle").
 
     Each name span maps to the described film, the part the description gives (the star of a
-    "vehicle", else the film's maker) and the span of the description.
+    "vehicle", the maker of a "classic" or a "version", ``None`` where the words do not say:
+    "the 1953 Ann Lee film") and the span of the description.
 
     >>> text = "A remake of the 1945 Ann Lee classic."
     >>> f = Film(key="f1", title="Night", year=1945, mentions=(Mention.of(text, 12, 36, MentionKind.FILM),))
     >>> described_makers(text, [f], [NameRun(21, 28, "Ann Lee")])
     {(21, 28): ('f1', <Role.DIRECTOR: 'director'>, (12, 36))}
     """
-    out: dict[tuple[int, int], tuple[str, Role, tuple[int, int]]] = {}
+    out: dict[tuple[int, int], tuple[str, Role | None, tuple[int, int]]] = {}
     for f in films:
         for m in f.mentions:
             for r in runs:
                 if m.start <= r.start and r.end <= m.end and _DESCRIBED_BEFORE.fullmatch(text, m.start, r.start):
                     tail = _DESCRIBED_AFTER.fullmatch(text, r.end, m.end)
                     if tail is not None:
-                        role = Role.ACTOR if "vehicle" in tail.group(0).lower() else Role.DIRECTOR
+                        noun = tail.group(0).split()[-1].lower()
+                        role = Role.ACTOR if noun == "vehicle" else Role.DIRECTOR if noun in _MAKERS_NOUNS else None
                         out[(r.start, r.end)] = (f.key, role, (m.start, m.end))
     return out
 
@@ -165,18 +177,13 @@ def find_credits(
     sent_of: Callable[[int], tuple[int, int]],
     film_of: Callable[[tuple[int, int]], tuple[str | None, bool]],
     *,
-    described: dict[tuple[int, int], tuple[str, Role, tuple[int, int]]] | None = None,
+    described: dict[tuple[int, int], tuple[str, Role | None, tuple[int, int]]] | None = None,
 ) -> list[Credit]:
     """The credits of the people of a review (see the module's docstring)."""
     if reviewed is None and not films:
         return []
     claims: list[_Claim] = []
     cued: set[str] = set()
-    for span, key in spans:  # "the 1945 X classic": X made the film the words describe
-        if described and span in described:
-            film, role, where = described[span]
-            claims.append(_Claim(key, role, where, 0.7, film=film))
-            cued.add(key)
     for part in parts:
         key = next((k for s, k in spans if s == part.actor), None)
         if key is not None:
@@ -198,7 +205,9 @@ def find_credits(
         if m is None:
             continue
         words = [span[1] + m.start(1) + w.start() for w in re.finditer(r"\S+", m.group(1))]
-        for at in [*words, span[1] + m.end()]:
+        for n, at in enumerate([*words, span[1] + m.end()]):
+            if n and not _POSSESSED.fullmatch(text, words[n - 1], at):
+                break  # "X's character Y", "X's Jesse in Film": not X's film
             tied = film_at.get(at)
             if tied is not None and not ACTING.search(text[span[1] : at]):
                 direct.append((key, tied[0], Mention.of(text, span[0], tied[1], MentionKind.CUE)))
@@ -220,6 +229,14 @@ def find_credits(
             bool(LIST_ACTOR.search(text[max(sent[0], first[0] - 40) : first[0]]))
             or bool(LIST_ACTOR_AFTER.match(text, last[1]))
             or any(r == "actor" for span, _ in members for r, _, _ in roles_by_span.get(span, []))
+            or any(p.actor == span for p in parts for span, _ in members)  # "X and Y as Z"
+            or (  # three or more full names, no other part, no maker talked of: a cast
+                len(members) >= 3
+                and all(len(persons[key].tokens) >= 2 for _, key in members)
+                and not any(roles_by_span.get(span) for span, _ in members)
+                and not MAKING.search(text, sent[0], sent[1])
+                and not COMPARED.search(text, max(sent[0], first[0] - 40), first[0])
+            )
         )
         if listed:
             for _span, key in members:
@@ -262,6 +279,14 @@ def find_credits(
             if ACTING.search(text[sent[0] : sent[1]]) or (listed and ACTING.search(near)):
                 claims.append(_Claim(key, Role.ACTOR, (s, e) if chosen else full[0], 0.5, weak=True))
                 break
+    for span, key in spans:  # "the 1945 X classic": X made the film the words describe
+        if described and span in described:
+            film, role, where = described[span]
+            known = {c.role for c in claims if c.person == key}
+            if role is not Role.ACTOR:  # a "classic" or a "film" of a player is the film they star in
+                role = Role.DIRECTOR if Role.DIRECTOR in known else Role.ACTOR if Role.ACTOR in known else role
+            if role is not None:
+                claims.append(_Claim(key, role, where, 0.7, film=film))
     crew = {key for span, key in spans for role, _, _ in roles_by_span[span] if role == "crew"}
     return _settle(text, persons, claims, direct, film_of, reviewed, crew)
 

@@ -13,6 +13,7 @@ __all__ = [
     "ELSEWHERE",
     "LIST_ACTOR",
     "LIST_ACTOR_AFTER",
+    "MAKING",
     "TITLE_NEAR",
     "CHARACTER_NOUNS",
     "COMPARED",
@@ -130,7 +131,8 @@ ROLE_AFTER: tuple[tuple[str, str], ...] = (
         "crew",
     ),
     (
-        r"(?:,\s*)?(?:who\s+)?(?:plays|played|portrays|portrayed|co-stars|co-starred|stars|starred|acts|acted|"
+        r"(?:,\s*)?(?:who\s+)?(?:plays|played|playing|play|portrays|portrayed|portray|co-stars|co-starred|co-star|stars|"
+        r"starred|star(?=\s+(?:as|in|together|opposite)\b)|acts|acted|act|"
         r"appears|appeared|overacts|is\s+cast|was\s+cast|steals\s+the|stole\s+the|(?:seems|seemed|manages|managed)\s+to\s+steal|hams|reprises|reprised)\b",
         "actor",
     ),
@@ -183,7 +185,7 @@ ELSEWHERE = re.compile(r"\s*(?:\(\s*(?:[\"'“‘]?[A-Z0-9])|,?\s+(?:in|from|for
 # Words before a name that set it against the film's own people: "compare her to X", "remade it with X".
 COMPARED = re.compile(
     r"(?:\bcompare[ds]?\s+(?:\w+\s+)?(?:to|with)|\bthan|\blike|\bunlike|\breminiscent\s+of|\bresembles?|"
-    r"\bremade\s+(?:it|this|the\s+film)?\s*(?:\w+\s+){0,3}?with|\blost\s+to|\brecalls?)\s+(?:\w+\s+)?$",
+    r"\bremade\s+(?:it|this|the\s+film)?\s*(?:\w+\s+){0,3}?with|\blost\s+to|\brecalls?|\blikes\s+of)\s+(?:\w+\s+)?$",
     re.I,
 )
 TITLE_NEAR = re.compile(r"[\"“‘'][A-Z][^\"”’']{1,50}[\"”’']|\((?:19|20)\d\d\)")
@@ -196,5 +198,11 @@ LIST_ACTOR_AFTER = re.compile(
     r"\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*)?(?:are|were)\s+(?:(?:all|both|also|just|really|quite|so)\s+)*"
     r"(?:great|good|fine|wonderful|lovely|excellent|superb|delightful|wasted|terrible|awful|bad|"
     r"(?:\w+\s+){0,2}(?:actors|actresses|performers|in\s+their\s+roles|in\s+the\s+roles))",
+    re.I,
+)
+# Words that show a sentence talks of the making of films, not of their players.
+MAKING = re.compile(
+    r"\b(?:direct\w*|film-?makers?|auteurs?|songs?|songwriters?|music|score|composers?|writers?|written|script\w*|"
+    r"screenplay|decoration|design\w*|costumes?|cinematograph\w*|photograph\w*|produc\w+|edit\w*)\b",
     re.I,
 )
