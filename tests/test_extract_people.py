@@ -383,7 +383,12 @@ def test_a_list_shares_the_part_of_one_of_its_members() -> None:
 def test_a_list_of_three_full_names_is_a_cast() -> None:
     text = "Everyone falls for Maria Bell, Oscar Lindqvist, Petra Novak and Peter Lund by the end."
     got = {(n, r) for n, r, _, _ in _credits(text)}
-    assert {("Maria Bell", "actor"), ("Oscar Lindqvist", "actor"), ("Petra Novak", "actor"), ("Peter Lund", "actor")} <= got
+    assert {
+        ("Maria Bell", "actor"),
+        ("Oscar Lindqvist", "actor"),
+        ("Petra Novak", "actor"),
+        ("Peter Lund", "actor"),
+    } <= got
 
 
 @pytest.mark.parametrize(
