@@ -164,6 +164,7 @@ class _Claim:
     character: str | None = None
     weak: bool = False  # a cue that says the part but not the film ("X's film", an unmarked name)
     tie: bool = False  # only a film next to the name says the part ("X in Film"): void for a film's maker
+    against: bool = False  # set against someone ("compare her to X"): void unless the words name X's film
     film: str | None = None  # the film, where the words name it
 
 
@@ -196,7 +197,10 @@ def find_credits(
             continue
         roles_by_span[span] = role_cues(text, span[0], span[1], sent_of(span[0]))
         for role, cue_span, side in roles_by_span[span]:
-            claims += [_Claim(key, r, cue_span, 0.8, weak=side == "possessive") for r in _ROLE_OF[role]]
+            against = bool(COMPARED.search(text, max(sent_of(span[0])[0], span[0] - 40), span[0]))
+            claims += [
+                _Claim(key, r, cue_span, 0.8, weak=side == "possessive", against=against) for r in _ROLE_OF[role]
+            ]
             cued.add(key)
     direct: list[tuple[str, str, Mention]] = []  # "X's Film": X directed that film
     film_at = {fm.start: (f.key, fm.end) for f in films for fm in f.mentions}
@@ -307,7 +311,7 @@ def _settle(
     makers = {c.person for c in claims if c.role is not Role.ACTOR} | {key for key, _, _ in direct} | crew
     out: dict[tuple[str, str, Role], Credit] = {}
     for c, film, chosen in placed:
-        if film is None or (c.weak and not chosen and (c.person, c.role) in elsewhere):
+        if film is None or (c.weak and not chosen and (c.person, c.role) in elsewhere) or (c.against and not chosen):
             continue
         if c.tie and c.person in makers:
             continue
