@@ -406,3 +406,36 @@ def test_a_list_with_a_plural_verb_is_a_cast() -> None:
     text = "Maria Bell and Oscar Lindqvist play the leads with too little spark."
     got = {(n, r) for n, r, _, _ in _credits(text)}
     assert {("Maria Bell", "actor"), ("Oscar Lindqvist", "actor")} <= got
+
+
+def test_a_player_set_against_another_is_not_credited_to_this_film() -> None:
+    text = "Night Train casts Carla Reyes as Tomas. I won't compare her to Anna Berg in the same role."
+    got = _credits(text)
+    assert ("Carla Reyes", "actor", REVIEWED, "Tomas") in got
+    assert not any(name == "Anna Berg" for name, *_ in got)
+
+
+def test_the_remake_of_another_film_is_the_reviewed_film() -> None:
+    text = "It was the remake of Dark Rails, and the lead part was played by Peter Lund."
+    got = _credits_of(text, _films_with(text, ("Night Train", 1955, ()), ("Dark Rails", None, ())))
+    assert ("Peter Lund", "actor", "f0", None) in got
+
+
+@pytest.mark.parametrize(
+    "follow",
+    ["He's wooden as the doomed captain.", "She gives a tired performance.", "He overacts throughout."],
+)
+def test_a_pronoun_after_a_sentence_naming_one_person_carries_the_acting(follow: str) -> None:
+    text = f"The weakest link in Night Train is Peter Lund. {follow}"
+    assert ("Peter Lund", "actor", REVIEWED, None) in _credits(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peter Lund met Anna Berg in Rome. She plays the cello beautifully in the story.",
+        "Night Train was directed by Peter Lund. He gives it a tired look.",
+    ],
+)
+def test_a_pronoun_is_not_guessed_where_the_sentence_before_is_unclear(text: str) -> None:
+    assert not any(role == "actor" for _, role, _, _ in _credits(text))

@@ -261,6 +261,7 @@ def find_credits(
         if key is not None and part.character[:1].isupper():
             played.setdefault(key, set()).update(re.findall(r"\b[A-Z]\w+", part.character))
     others = {k: set().union(*(v for o, v in played.items() if o != k)) for k in persons}
+    claims += _pronoun_claims(text, spans, persons, sent_of, claims)
     for key, p in persons.items():  # named in full, no part stated: a player where the talk is of acting
         if key in cued or len(p.tokens) < 2:
             continue
@@ -293,6 +294,44 @@ def find_credits(
                 claims.append(_Claim(key, role, where, 0.7, film=film))
     crew = {key for span, key in spans for role, _, _ in roles_by_span[span] if role == "crew"}
     return _settle(text, persons, claims, direct, film_of, reviewed, crew)
+
+
+# A sentence that opens with a pronoun and says how its subject acts: "He's wooden as the captain."
+_PRONOUN_ACTING = re.compile(
+    r"(?:He|She)(?:\s+(?:also|really|just|simply|certainly|even))?\s+(?:plays|played|portrays|portrayed|overacts|"
+    r"over-?acts|acts|acted|hams|(?:gives|gave|delivers|delivered|turns\s+in|turned\s+in)(?:\s+[\w-]+){0,4}?\s+"
+    r"(?:performance|portrayal|turn))\b"
+    r"|(?:He|She)(?:['’]s|\s+is|\s+was)\s+(?:[\w-]+\s+){0,3}?as\s+(?:the|a|an|his|her)\b"
+)
+
+
+def _pronoun_claims(
+    text: str,
+    spans: list[tuple[tuple[int, int], str]],
+    persons: dict[str, PersonDraft],
+    sent_of: Callable[[int], tuple[int, int]],
+    claims: list[_Claim],
+) -> list[_Claim]:
+    """Players named by a pronoun: "... is Ann Lee. She is wooden as the widow." (one person in the sentence before)."""
+    makers = {c.person for c in claims if c.role is not Role.ACTOR}
+    out = []
+    starts = sorted({sent_of(s)[0] for (s, _), _ in spans})
+    for start in starts:
+        end = sent_of(start)[1]
+        gap = re.compile(r"\s*").match(text, end)
+        nxt = sent_of(gap.end()) if gap is not None and gap.end() < len(text) else (start, end)
+        m = _PRONOUN_ACTING.match(text, nxt[0], nxt[1])
+        if m is None or nxt[0] < end:
+            continue
+        named = {key for (s, _), key in spans if start <= s < end}
+        if len(named) != 1:
+            continue
+        key = next(iter(named))
+        if key in makers or len(persons[key].tokens) < 2:
+            continue
+        last = max(s for s, k in spans if k == key and start <= s[0] < end)
+        out.append(_Claim(key, Role.ACTOR, (last[0], m.end()), 0.55))
+    return out
 
 
 def _settle(
