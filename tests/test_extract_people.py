@@ -439,3 +439,31 @@ def test_a_pronoun_after_a_sentence_naming_one_person_carries_the_acting(follow:
 )
 def test_a_pronoun_is_not_guessed_where_the_sentence_before_is_unclear(text: str) -> None:
     assert not any(role == "actor" for _, role, _, _ in _credits(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Night Train was directed by Ingrid Holm, whose earlier films include Dark Rails (1981) and Cold Harbour.",
+        "Ingrid Holm directed Night Train. It recalls two other Holm films, Dark Rails and Cold Harbour.",
+    ],
+)
+def test_a_list_of_a_makers_other_films_credits_each(text: str) -> None:
+    films = _films_with(text, ("Night Train", 2004, ()), ("Dark Rails", 1981, ()), ("Cold Harbour", 1990, ()))
+    got = _credits_of(text, films)
+    assert {("Ingrid Holm", "director", f, None) for f in ("f0", "f1", "f2")} <= got
+
+
+def test_a_persons_previous_film_takes_the_part_they_have_here() -> None:
+    text = (
+        "Night Train was written by Ingrid Holm. Ingrid Holm's previous effort was the chilling 'Dark Rails' of 1981."
+    )
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ()), ("Dark Rails", 1981, ())))
+    assert ("Ingrid Holm", "writer", "f1", None) in got
+    assert ("Ingrid Holm", "director", "f1", None) not in got
+
+
+def test_a_place_before_a_list_of_films_is_no_maker() -> None:
+    text = "Night Train stars Peter Lund. I grew up on Hong Kong movies, Dark Rails and Cold Harbour."
+    films = _films_with(text, ("Night Train", 2004, ()), ("Dark Rails", 1981, ()), ("Cold Harbour", 1990, ()))
+    assert not any(film in ("f1", "f2") for _, _, film, _ in _credits_of(text, films))

@@ -262,6 +262,7 @@ def find_credits(
             played.setdefault(key, set()).update(re.findall(r"\b[A-Z]\w+", part.character))
     others = {k: set().union(*(v for o, v in played.items() if o != k)) for k in persons}
     claims += _pronoun_claims(text, spans, persons, sent_of, claims)
+    claims += _filmography_claims(text, spans, films, claims)
     for key, p in persons.items():  # named in full, no part stated: a player where the talk is of acting
         if key in cued or len(p.tokens) < 2:
             continue
@@ -294,6 +295,54 @@ def find_credits(
                 claims.append(_Claim(key, role, where, 0.7, film=film))
     crew = {key for span, key in spans for role, _, _ in roles_by_span[span] if role == "crew"}
     return _settle(text, persons, claims, direct, film_of, reviewed, crew)
+
+
+# After a name, the words that open a list of the person's films: "Ford films, A and B", "whose films include A".
+_WORKS = re.compile(
+    r"(?:['’]s)?\s+(?:(?:[\w-]+\s+){0,2}?)(?:films|movies|pictures|works|classics|efforts|outings)"
+    r"\s*(?:,|:|\s+(?:like|such\s+as|including|include|includes|included|were|are)\s)\s*"
+    r"|,\s*whose\s+(?:[\w-]+\s+){0,2}?(?:films|movies|pictures|works|credits|efforts)\s+"
+    r"(?:include|includes|included|are|were)\s+(?:such\s+(?:films\s+)?as\s+)?"
+    r"|(?P<one>['’]s\s+(?:[\w-]+\s+){0,2}?(?:effort|film|movie|work|picture|outing|feature)\s+(?:was|is)\s+"
+    r"(?:the\s+|an?\s+)?)",
+    re.I,
+)
+_QUOTE = re.compile(r"[\"'‘“]?")
+_ADJECTIVES = re.compile(r"(?:[\w-]+\s+){0,2}[\"'‘“]?")
+# Between two films of a list: a year in parentheses, a comma, "and".
+_WORKS_GAP = re.compile(
+    r"[\"'’”]?\s*(?:\(\s*(?:18|19|20)\d\d\s*\)\s*)?(?:,\s*(?:and\s+|or\s+)?|;\s*|\s+and\s+|\s+or\s+)[\"'‘“]?"
+)
+
+
+def _filmography_claims(
+    text: str, spans: list[tuple[tuple[int, int], str]], films: list[Film], claims: list[_Claim]
+) -> list[_Claim]:
+    """A person's other films named in a list: "two other Ford films, A (1940) and B", "X, whose films include A".
+
+    The part is the one the person has elsewhere in the review (a maker's, else a player's); a person with no
+    part elsewhere gets none.
+    """
+    film_at = {fm.start: (f.key, fm.end) for f in films for fm in f.mentions}
+    out = []
+    for span, key in spans:
+        m = _WORKS.match(text, span[1])
+        if m is None:
+            continue
+        known = {c.role for c in claims if c.person == key}
+        if not known:
+            continue  # "Hong Kong movies, A": only a person with a part elsewhere has a filmography
+        roles = sorted(known - {Role.ACTOR}) or sorted(known)
+        at = m.end()
+        if m.group("one"):  # "X's last film was the chilling A": a word or two may stand before the title
+            at = next((a for a in sorted(film_at) if at <= a and _ADJECTIVES.fullmatch(text, at, a)), at)
+        while (tied := film_at.get(at) or film_at.get(_QUOTE.match(text, at).end())) is not None:
+            out += [_Claim(key, role, (span[0], tied[1]), 0.6, film=tied[0]) for role in roles]
+            gap = _WORKS_GAP.match(text, tied[1])
+            if gap is None or m.group("one"):
+                break
+            at = gap.end()
+    return out
 
 
 # A sentence that opens with a pronoun and says how its subject acts: "He's wooden as the captain."
