@@ -110,7 +110,7 @@ ROLE_BEFORE: tuple[tuple[str, str], ...] = (
     ),
     (r"(?:named|called|nicknamed|brings|bringing)", "character"),  # a part's name, not a player's
     (
-        r"starring|co-starring|stars|co-stars|features|featuring|"
+        r"starring|co-starring|stars|co-stars|features|featuring|cast\s+(?:is|was)\s+(?:lead|led|headed|headlined)\s+by|"
         r"actors?|actress(?:es)?|star|co-star|cast\s+(?:includes|members?)|played\s+by|portrayed\s+by|"
         r"performances?\s+(?:by|from|of)|acting\s+(?:by|from|of)|turn\s+(?:by|from)",
         "actor",
