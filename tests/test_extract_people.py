@@ -467,3 +467,41 @@ def test_a_place_before_a_list_of_films_is_no_maker() -> None:
     text = "Night Train stars Peter Lund. I grew up on Hong Kong movies, Dark Rails and Cold Harbour."
     films = _films_with(text, ("Night Train", 2004, ()), ("Dark Rails", 1981, ()), ("Cold Harbour", 1990, ()))
     assert not any(film in ("f1", "f2") for _, _, film, _ in _credits_of(text, films))
+
+
+def test_hyphenated_surnames_with_inner_capitals_are_one_name() -> None:
+    assert [r[2] for r in name_runs("Kodi Smit-McPhee plays Owen.")] == ["Kodi Smit-McPhee", "Owen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Ingrid Holms' western keeps the story beat for beat.", "Ingrid Holms", "director"),
+        ("Peter Lund steals every scene he is in.", "Peter Lund", "actor"),
+        ("The cast is led by Peter Lund, who is fine.", "Peter Lund", "actor"),
+    ],
+)
+def test_more_cues_for_a_part(text: str, name: str, role: str) -> None:
+    assert (name, role, REVIEWED, None) in _credits(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Bell and Oscar Lindqvist are a bit stiff as the sister and the boyfriend.",
+        "Maria Bell and Oscar Lindqvist, as the judge and the thief, are both excellent.",
+    ],
+)
+def test_a_pair_said_to_be_something_as_a_part_are_players(text: str) -> None:
+    got = {(n, r) for n, r, _, _ in _credits(text)}
+    assert {("Maria Bell", "actor"), ("Oscar Lindqvist", "actor")} <= got
+
+
+def test_a_possessive_before_a_part_said_to_be_a_role_names_the_part() -> None:
+    text = "Peter Lund's Calvera is a great villain, funny and cruel."
+    assert ("Peter Lund", "actor", REVIEWED, "Calvera") in _credits(text)
+
+
+def test_a_possessive_before_a_lowercase_noun_is_no_part() -> None:
+    text = "Peter Lund's father is a retired judge in the story."
+    assert not any(character == "father" for *_, character in _credits(text))

@@ -31,13 +31,14 @@ from kg.extract.parts import Part
 from kg.model import Credit, Film, Mention, MentionKind, Role
 from kg.vocab import fold, slug
 
-__all__ = ["described_makers", "find_credits", "name_lists", "role_cues"]
+__all__ = ["described_makers", "find_credits", "name_lists", "possessive_form", "role_cues"]
 
 
 # After "X's original": not another noun ("X's original play"), so the word names a film.
 _NOUN_END = (
     r"(?!['’-])(?=\s*(?:[^\w\s]|$|(?-i:[A-Z0-9])|(?:in|is|was|and|but|with|from|of|which|that|had|has|to|"
-    r"for|on|at|as|so|too|still|remains|made|did)\b))"
+    r"for|on|at|as|so|too|still|remains|made|did|keeps|takes|makes|gets|feels|works|moves|looks|seems|starts|"
+    r"ends|opens|follows|tells|shows|stays|runs|drags|succeeds|fails|holds|loses|lacks|has|had|never|also)\b))"
 )
 
 
@@ -60,7 +61,7 @@ def role_cues(text: str, start: int, end: int, sent: tuple[int, int]) -> list[tu
         if m:
             found.append((role, (start - len(before) + m.start(), end), "before"))
             break
-    after = text[end : min(sent[1], end + 60)]
+    after, shift = possessive_form(text, end, min(sent[1], end + 60))
     for pattern, role in ROLE_AFTER:
         m = re.match(rf"\s*(?:{pattern})", after, re.I)
         if m and role == "actor?":
@@ -68,7 +69,7 @@ def role_cues(text: str, start: int, end: int, sent: tuple[int, int]) -> list[tu
                 break
             role = "actor"
         if m:
-            found.append((role, (start, end + m.end()), "after"))
+            found.append((role, (start, end + m.end() - shift), "after"))
             break
     m = re.match(
         rf"['’]s\s+(?:(?:[\w-]+|\"[^\"]*\")\s+){{0,3}}?{FILM_NOUNS}\b{_NOUN_END}",
@@ -76,8 +77,22 @@ def role_cues(text: str, start: int, end: int, sent: tuple[int, int]) -> list[tu
         re.I,
     )
     if m and not any(r == "actor" for r, _, _ in found):
-        found.append(("director", (start, end + m.end()), "possessive"))
+        found.append(("director", (start, end + m.end() - shift), "possessive"))
     return found
+
+
+def possessive_form(text: str, end: int, stop: int) -> tuple[str, int]:
+    """``text[end:stop]`` with a possessive written as ``'s`` ("Sturges' western", "Ann’s film"), and the shift.
+
+    >>> possessive_form("John Sturges' western", 12, 21)
+    ("'s western", 1)
+    """
+    after = text[end:stop]
+    if after[:2] == "’s":
+        return "'s" + after[2:], 0
+    if after[:1] in ("'", "’") and text[end - 1 : end] == "s" and not re.match(r".[\w]", after):
+        return "'s" + after[1:], 1
+    return after, 0
 
 
 # A word between "X's" and the title of X's film: a year, a film noun, a word that judges or dates a film.
@@ -205,11 +220,13 @@ def find_credits(
     direct: list[tuple[str, str, Mention]] = []  # "X's Film": X directed that film
     film_at = {fm.start: (f.key, fm.end) for f in films for fm in f.mentions}
     for span, key in spans:  # up to two words between: "X's iconic 'Film'", "X's 1958 Film"
-        m = re.match(r"['’]s\s+((?:[\w-]+\s+){0,2})[\"'‘“]?", text[span[1] : span[1] + 40])
+        after, shift = possessive_form(text, span[1], span[1] + 40)
+        m = re.match(r"'s\s+((?:[\w-]+\s+){0,2})[\"'‘“]?", after)
         if m is None:
             continue
-        words = [span[1] + m.start(1) + w.start() for w in re.finditer(r"\S+", m.group(1))]
-        for n, at in enumerate([*words, span[1] + m.end()]):
+        base = span[1] - shift
+        words = [base + m.start(1) + w.start() for w in re.finditer(r"\S+", m.group(1))]
+        for n, at in enumerate([*words, base + m.end()]):
             if n and not _POSSESSED.fullmatch(text, words[n - 1], at):
                 break  # "X's character Y", "X's Jesse in Film": not X's film
             tied = film_at.get(at)

@@ -132,7 +132,7 @@ ROLE_AFTER: tuple[tuple[str, str], ...] = (
     ),
     (
         r"(?:,\s*)?(?:who\s+)?(?:plays|played|playing|portrays|portrayed|co-stars|co-starred|stars|starred|acts|acted|"
-        r"appears|appeared|overacts|is\s+cast|was\s+cast|steals\s+the|stole\s+the|(?:seems|seemed|manages|managed)\s+to\s+steal|hams|reprises|reprised)\b",
+        r"appears|appeared|overacts|is\s+cast|was\s+cast|steals\s+(?:the|every|each|all)|stole\s+(?:the|every|each|all)|(?:seems|seemed|manages|managed)\s+to\s+steal|hams|reprises|reprised)\b",
         "actor",
     ),
     (
@@ -195,7 +195,9 @@ LIST_ACTOR = re.compile(
 )
 LIST_ACTOR_AFTER = re.compile(
     r"\s*(?:\([^()]{0,80}\)\s*)?(?:(?:play|act|portray|co-star|appear)\b|star\s+(?:as|in|together|opposite)\b)"
-    r"|\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*)?(?:are|were)\s+(?:(?:all|both|also|just|really|quite|so)\s+)*"
+    r"|\s*(?:\([^()]{0,80}\)\s*|,\s*as\s+[^,.;:()]{1,60},\s*)?(?:,\s*)?(?:are|were)\s+(?:[\w-]+\s+){0,3}?as\s+"
+    r"(?:the|a|an|his|her|their)\b"
+    r"|\s*(?:\([^()]{0,80}\)\s*|,\s*as\s+[^,.;:()]{1,60},\s*)?(?:,\s*)?(?:are|were)\s+(?:(?:all|both|also|just|really|quite|so)\s+)*"
     r"(?:great|good|fine|wonderful|lovely|excellent|superb|delightful|wasted|terrible|awful|bad|"
     r"(?:\w+\s+){0,2}(?:actors|actresses|performers|in\s+their\s+roles|in\s+the\s+roles))",
     re.I,
