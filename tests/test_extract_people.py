@@ -505,3 +505,8 @@ def test_a_possessive_before_a_part_said_to_be_a_role_names_the_part() -> None:
 def test_a_possessive_before_a_lowercase_noun_is_no_part() -> None:
     text = "Peter Lund's father is a retired judge in the story."
     assert not any(character == "father" for *_, character in _credits(text))
+
+
+def test_a_stated_part_after_like_still_counts() -> None:
+    text = "It takes a maniac driver like Maria Bell's character to pull the job off."
+    assert ("Maria Bell", "actor", REVIEWED, None) in _credits(text)

@@ -24,6 +24,7 @@ from kg.extract.lexicon_people import (
     MAKING,
     ROLE_AFTER,
     ROLE_BEFORE,
+    SET_AGAINST,
     TITLE_NEAR,
 )
 from kg.extract.names import NameRun, PersonDraft, looks_like_person
@@ -212,7 +213,7 @@ def find_credits(
             continue
         roles_by_span[span] = role_cues(text, span[0], span[1], sent_of(span[0]))
         for role, cue_span, side in roles_by_span[span]:
-            against = bool(COMPARED.search(text, max(sent_of(span[0])[0], span[0] - 40), span[0]))
+            against = bool(SET_AGAINST.search(text, max(sent_of(span[0])[0], span[0] - 40), span[0]))
             claims += [
                 _Claim(key, r, cue_span, 0.8, weak=side == "possessive", against=against) for r in _ROLE_OF[role]
             ]

@@ -24,6 +24,7 @@ __all__ = [
     "ROLE_AFTER",
     "ROLE_BEFORE",
     "SENTENCE_WORDS",
+    "SET_AGAINST",
     "TITLES",
 ]
 
@@ -182,11 +183,13 @@ ACTING = re.compile(
 )
 ELSEWHERE = re.compile(r"\s*(?:\(\s*(?:[\"'“‘]?[A-Z0-9])|,?\s+(?:in|from|for)\s+[\"'“‘]?[A-Z])")
 # Words before a name that set it against the film's own people: "compare her to X", "remade it with X".
-COMPARED = re.compile(
-    r"(?:\bcompare[ds]?\s+(?:\w+\s+)?(?:to|with)|\bthan|\blike|\bunlike|\breminiscent\s+of|\bresembles?|"
-    r"\bremade\s+(?:it|this|the\s+film)?\s*(?:\w+\s+){0,3}?with|\blost\s+to|\brecalls?|\blikes\s+of)\s+(?:\w+\s+)?$",
-    re.I,
+_SET_AGAINST = (
+    r"\bcompare[ds]?\s+(?:\w+\s+)?(?:to|with)|\bunlike|\breminiscent\s+of|\bresembles?|"
+    r"\bremade\s+(?:it|this|the\s+film)?\s*(?:\w+\s+){0,3}?with|\blost\s+to|\brecalls?|\binstead\s+of|\bcandle\s+to"
 )
+COMPARED = re.compile(rf"(?:{_SET_AGAINST}|\bthan|\blike)\s+(?:the\s+likes\s+of\s+)?(?:\w+\s+)?$", re.I)
+# ... and the words that do so even where a part is stated ("like X's character" may be a player of this film).
+SET_AGAINST = re.compile(rf"(?:{_SET_AGAINST})\s+(?:the\s+likes\s+of\s+)?(?:\w+\s+)?$", re.I)
 TITLE_NEAR = re.compile(r"[\"“‘'][A-Z][^\"”’']{1,50}[\"”’']|\((?:19|20)\d\d\)")
 LIST_ACTOR = re.compile(
     r"(?:\bcameos?\s+(?:by|from|of)|\bcast(?:\s+(?:includes|members|list|of))?|\bcast\b[^.;:()]{0,40}?\b(?:including|includes)|starring|stars|co-stars|actors?|actresses|"
