@@ -230,9 +230,9 @@ def find_credits(
         for n, at in enumerate([*words, base + m.end()]):
             if n and not _POSSESSED.fullmatch(text, words[n - 1], at):
                 break  # "X's character Y", "X's Jesse in Film": not X's film
-            tied = film_at.get(at)
-            if tied is not None and not ACTING.search(text[span[1] : at]):
-                direct.append((key, tied[0], Mention.of(text, span[0], tied[1], MentionKind.CUE)))
+            owned = film_at.get(at)
+            if owned is not None and not ACTING.search(text[span[1] : at]):
+                direct.append((key, owned[0], Mention.of(text, span[0], owned[1], MentionKind.CUE)))
                 cued.add(key)
                 break
     ordered = [s for s, _ in spans]
@@ -305,12 +305,12 @@ def find_credits(
                 break
     for span, key in spans:  # "the 1945 X classic": X made the film the words describe
         if described and span in described:
-            film, role, where = described[span]
+            film, given, where = described[span]
             known = {c.role for c in claims if c.person == key}
-            if role is not Role.ACTOR:  # a "classic" or a "film" of a player is the film they star in
-                role = Role.DIRECTOR if Role.DIRECTOR in known else Role.ACTOR if Role.ACTOR in known else role
-            if role is not None:
-                claims.append(_Claim(key, role, where, 0.7, film=film))
+            if given is not Role.ACTOR:  # a "classic" or a "film" of a player is the film they star in
+                given = Role.DIRECTOR if Role.DIRECTOR in known else Role.ACTOR if Role.ACTOR in known else given
+            if given is not None:
+                claims.append(_Claim(key, given, where, 0.7, film=film))
     crew = {key for span, key in spans for role, _, _ in roles_by_span[span] if role == "crew"}
     return _settle(text, persons, claims, direct, film_of, reviewed, crew)
 
@@ -325,7 +325,13 @@ _WORKS = re.compile(
     r"(?:the\s+|an?\s+)?)",
     re.I,
 )
-_QUOTE = re.compile(r"[\"'‘“]?")
+_QUOTE = re.compile(r"[\"'‘“]")
+
+
+def _after_quote(text: str, at: int) -> int:
+    return at + 1 if _QUOTE.match(text, at) else at
+
+
 _ADJECTIVES = re.compile(r"(?:[\w-]+\s+){0,2}[\"'‘“]?")
 # Between two films of a list: a year in parentheses, a comma, "and".
 _WORKS_GAP = re.compile(
@@ -354,7 +360,7 @@ def _filmography_claims(
         at = m.end()
         if m.group("one"):  # "X's last film was the chilling A": a word or two may stand before the title
             at = next((a for a in sorted(film_at) if at <= a and _ADJECTIVES.fullmatch(text, at, a)), at)
-        while (tied := film_at.get(at) or film_at.get(_QUOTE.match(text, at).end())) is not None:
+        while (tied := film_at.get(at) or film_at.get(_after_quote(text, at))) is not None:
             out += [_Claim(key, role, (span[0], tied[1]), 0.6, film=tied[0]) for role in roles]
             gap = _WORKS_GAP.match(text, tied[1])
             if gap is None or m.group("one"):
