@@ -510,3 +510,8 @@ def test_a_possessive_before_a_lowercase_noun_is_no_part() -> None:
 def test_a_stated_part_after_like_still_counts() -> None:
     text = "It takes a maniac driver like Maria Bell's character to pull the job off."
     assert ("Maria Bell", "actor", REVIEWED, None) in _credits(text)
+
+
+def test_a_list_holding_a_maker_of_the_film_is_no_cast() -> None:
+    text = "Night Train was directed by Ingrid Holm. It has three parents: Maria Bell, Ingrid Holm and Oscar Lindqvist."
+    assert not any(role == "actor" for _, role, _, _ in _credits(text))

@@ -257,6 +257,7 @@ def find_credits(
                 and all(len(persons[key].tokens) >= 2 for _, key in members)
                 and not any(roles_by_span.get(span) for span, _ in members)
                 and not MAKING.search(text, sent[0], sent[1])
+                and not any(c.person == key and c.role is not Role.ACTOR for c in claims for _, key in members)
                 and not COMPARED.search(text, max(sent[0], first[0] - 40), first[0])
             )
         )
