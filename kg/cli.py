@@ -79,6 +79,12 @@ def _formats(value: str) -> list[str]:
 )
 @click.option("--no-builtin", is_flag=True, help="Do not link against the built-in catalog.")
 @click.option(
+    "--with-catalog",
+    is_flag=True,
+    help="Also write what only the catalog knows of the linked films (its remake links) into <graph/catalog>.",
+)
+@click.option("--no-pages", is_flag=True, help="Do not write the family pages (OUTDIR/index.html, OUTDIR/families/).")
+@click.option(
     "-j",
     "--jobs",
     type=click.IntRange(1),
@@ -113,6 +119,8 @@ def build(
     min_confidence: float,
     catalogs: Sequence[str],
     no_builtin: bool,
+    with_catalog: bool,
+    no_pages: bool,
     jobs: int | None,
     store: str,
     update: bool,
@@ -153,7 +161,13 @@ def build(
             update=update,
             scheduler=scheduler,
             catalog=_catalog(catalogs, no_builtin),
+            with_catalog=with_catalog,
         )
+        if not no_pages:
+            from kg.render import write_site
+
+            pages = write_site(result.dataset, outdir)
+            result.summary.files.append(next(p for p in pages if p.name == "index.html"))
     finally:
         bar.close()
     if not quiet:
@@ -191,6 +205,40 @@ class _ProgressBar:
     def close(self) -> None:
         if self.drawn and self.tty:
             click.echo("", err=True)
+
+
+@cli.command(name="extract")
+@click.argument("inputs", nargs=-1, type=str, required=True)
+@click.option(
+    "--catalog",
+    "catalogs",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A catalog of known films and people (Turtle in the graph contract's shape); repeatable.",
+)
+@click.option("--no-builtin", is_flag=True, help="Do not link against the built-in catalog.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per review (JSON Lines).")
+def extract_(
+    inputs: Sequence[str], catalogs: Sequence[str], no_builtin: bool, min_confidence: float, as_json: bool
+) -> None:
+    """Show what each review says: every claim with its confidence and the words that support it.
+
+    \b
+    Example:
+      kg extract examples/el-desconocido-2015.txt
+    """
+    from kg.explain import explain, to_json
+    from kg.pipeline import read_reviews_of
+
+    catalog = _catalog(catalogs, no_builtin)
+    for n, (extraction, links) in enumerate(
+        read_reviews_of(inputs, catalog=catalog, min_confidence=min_confidence, on_problem=_report_problem)
+    ):
+        if as_json:
+            click.echo(json.dumps(to_json(extraction, links), ensure_ascii=False))
+        else:
+            click.echo(("\n" if n else "") + "\n".join(explain(extraction, links)))
 
 
 @cli.command(name="eval")

@@ -49,7 +49,18 @@ from kg.vocab import (
     slug,
 )
 
-__all__ = ["POLARITY", "ROLE", "VERDICT", "TripleSink", "emit", "emit_into", "emit_to", "graph_iri", "imdb_iri"]
+__all__ = [
+    "POLARITY",
+    "ROLE",
+    "VERDICT",
+    "TripleSink",
+    "emit",
+    "emit_catalog",
+    "emit_into",
+    "emit_to",
+    "graph_iri",
+    "imdb_iri",
+]
 
 POLARITY = {
     Polarity.POSITIVE: MARL.Positive,
@@ -423,3 +434,30 @@ def _decimal(value: float) -> Literal:
 
 def _key(node: URIRef) -> str:
     return str(node).rstrip("/").rsplit("/", 1)[-1]
+
+
+def emit_catalog(
+    sink: TripleSink, pairs: Iterable[tuple[Entity, Entity]], *, source: str = "", base: str = DEFAULT_BASE
+) -> URIRef:
+    """Add to ``sink`` what only a catalog knows of a build's films (its remake links among them).
+
+    These facts belong to the named graph ``<base>graph/catalog`` (returned), never to a
+    review's graph, so a reader can always tell what the reviews said from what was looked up.
+    """
+    name = iri("graph", "catalog", base=base)
+    sink.add((name, RDF.type, PROV.Entity))
+    if source:
+        sink.add((name, DCTERMS.source, Literal(source)))
+    for remake, original in pairs:
+        nodes = []
+        for entity in (remake, original):
+            node = iri("film", entity.key, base=base)
+            sink.add((node, RDF.type, SCHEMA.Movie))
+            sink.add((node, SCHEMA.name, Literal(entity.name)))
+            if entity.year:
+                sink.add((node, SCHEMA.datePublished, Literal(f"{entity.year:04d}", datatype=XSD.gYear)))
+            if entity.wikidata:
+                sink.add((node, OWL.sameAs, WD[entity.wikidata]))
+            nodes.append(node)
+        sink.add((nodes[0], FKG.remakeOf, nodes[1]))
+    return name

@@ -23,10 +23,10 @@ from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from kg.emit import emit_to
+from kg.emit import emit_catalog, emit_to
 from kg.extract import EXTRACTOR_VERSION, extract
-from kg.link import Catalog, link, resolve
-from kg.model import InputProblem, Review
+from kg.link import Catalog, catalog_facts, link, resolve
+from kg.model import Extraction, InputProblem, Links, Review
 from kg.reviews import read_reviews
 from kg.runner import Runner, Serial
 from kg.store import (
@@ -145,6 +145,33 @@ class _Triples(list[tuple[Node, Node, Node]]):
     add = list.append
 
 
+def read_review(
+    review: Review, *, catalog: Catalog | None = None, min_confidence: float = 0.0
+) -> tuple[Extraction, Links]:
+    """What one review says (extracted, completed by the catalog, weak claims dropped) and its links.
+
+    >>> x, links = read_review(Review(id="r1", text="A fine film."))
+    >>> x.review.id, links.films
+    ('r1', ())
+    """
+    extraction = resolve(extract(review), catalog)
+    if min_confidence > 0:
+        extraction = extraction.with_min_confidence(min_confidence)
+    return extraction, link(extraction, catalog)
+
+
+def read_reviews_of(
+    inputs: Iterable[str | Path],
+    *,
+    catalog: Catalog | None = None,
+    min_confidence: float = 0.0,
+    on_problem: Callable[[InputProblem], None] | None = None,
+) -> Iterator[tuple[Extraction, Links]]:
+    """:func:`read_review` over every review in ``inputs`` (what ``kg extract`` shows)."""
+    for review in read_reviews(inputs, on_problem=on_problem):
+        yield read_review(review, catalog=catalog, min_confidence=min_confidence)
+
+
 def build_review(review: Review, settings: Settings) -> ReviewGraph:
     """Extract, link and emit one review: the unit of work that runs in any process or on a cluster.
 
@@ -154,12 +181,9 @@ def build_review(review: Review, settings: Settings) -> ReviewGraph:
     >>> g.nquads.splitlines()[0].endswith("<https://w3id.org/filmkg/id/graph/r1> .")
     True
     """
-    catalog, min_confidence, base = settings.catalog, settings.min_confidence, settings.base
-    extraction = resolve(extract(review), catalog)
-    if min_confidence > 0:
-        extraction = extraction.with_min_confidence(min_confidence)
+    extraction, links = read_review(review, catalog=settings.catalog, min_confidence=settings.min_confidence)
     triples = _Triples()
-    name = emit_to(triples, extraction, link(extraction, catalog), base=base)
+    name = emit_to(triples, extraction, links, base=settings.base)
     if not settings.as_text:
         return ReviewGraph(review.id, str(name), triples=tuple(triples))
     cache: dict[Node, str] = {}
@@ -224,6 +248,7 @@ def build(
     previous: Previous | None = None,
     shards: str | Path | None = None,
     chunk_size: int = CHUNK,
+    with_catalog: bool = False,
 ) -> Build:
     """Build the knowledge graph of the reviews in ``inputs``.
 
@@ -233,6 +258,9 @@ def build(
         Review files, folders (read recursively) or ``-`` for standard input.
     catalog : Catalog, optional
         Known films and people to link mentions to.
+    with_catalog : bool
+        Also put what only the catalog knows of the linked films (its remake links among
+        them) into the named graph ``<graph/catalog>``.
     min_confidence : float
         Claims with a lower confidence are left out.
     strict : bool
@@ -339,8 +367,22 @@ def build(
             add_nquads(ds, "", replace=[_graph_name(review_id, base)])
         summary.rebuilt, summary.removed = built, len(gone)
     summary.skipped = sum(not p.kept for p in summary.problems)
+    if with_catalog and catalog is not None:
+        _add_catalog_facts(ds, catalog, base)
     summarize(ds, summary)
     return Build(ds, summary, digests, fingerprint(settings))
+
+
+def _add_catalog_facts(ds: Dataset, catalog: Catalog, base: str) -> None:
+    """Put the catalog's remake links among the build's linked films into ``<graph/catalog>``."""
+    prefix = f"{base}film/"
+    unlinked = set(ds.subjects(RDF.type, FKG.UnlinkedFilm))
+    keys = {str(f)[len(prefix) :] for f in ds.subjects(RDF.type, SCHEMA.Movie) if f not in unlinked}
+    triples = _Triples()
+    name = emit_catalog(triples, catalog_facts(catalog, keys), source=catalog.name, base=base)
+    graph = ds.graph(URIRef(name))
+    ds.remove_graph(graph)
+    ds.addN((s, p, o, graph) for s, p, o in triples)
 
 
 def _graph_name(review_id: str, base: str) -> str:
