@@ -28,13 +28,13 @@ whether the lists are right; the dev gold (3) is read by a person and is the hon
 from __future__ import annotations
 
 import argparse
-import tempfile
 import json
 import os
 import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path

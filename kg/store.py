@@ -30,7 +30,6 @@ import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from oxrdflib._converter import from_ox_graph_name, to_ox_quad_pattern
 from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF
 from rdflib.query import Result
 from rdflib.term import Node
 
