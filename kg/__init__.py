@@ -33,7 +33,8 @@ from kg.model import (
     Role,
     Verdict,
 )
-from kg.store import read_graph, serialize_graph, validate, write_graph
+from kg.shacl import validate
+from kg.store import read_graph, serialize_graph, write_graph
 
 __version__ = "0.1.0"
 

@@ -8,11 +8,15 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kg.errors import InputError, KgError
 from kg.model import InputProblem
+
+if TYPE_CHECKING:
+    from kg.link import Catalog
 
 __all__ = ["cli", "main"]
 
@@ -35,7 +39,7 @@ def cli(verbose: int) -> None:
 
 
 def _report_problem(problem: InputProblem) -> None:
-    click.echo(f"skipped: {problem}", err=True)
+    click.echo(f"{'warning' if problem.kept else 'skipped'}: {problem}", err=True)
 
 
 def _formats(value: str) -> list[str]:
@@ -66,6 +70,14 @@ def _formats(value: str) -> list[str]:
     show_default=True,
     help="Leave out claims with a lower confidence.",
 )
+@click.option(
+    "--catalog",
+    "catalogs",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A catalog of known films and people (Turtle in the graph contract's shape); repeatable.",
+)
+@click.option("--no-builtin", is_flag=True, help="Do not link against the built-in catalog.")
 @click.option(
     "-j",
     "--jobs",
@@ -99,6 +111,8 @@ def build(
     formats: str,
     strict: bool,
     min_confidence: float,
+    catalogs: Sequence[str],
+    no_builtin: bool,
     jobs: int | None,
     store: str,
     update: bool,
@@ -113,7 +127,7 @@ def build(
 
     \b
     Example:
-      kg build examples/ reviews.jsonl -o output/ --format ttl,trig,nt --jobs 4
+      kg build examples/ reviews.jsonl -o output/ --format ttl,trig,nt --jobs 4 --catalog my-films.ttl
     """
     import signal
 
@@ -132,6 +146,7 @@ def build(
             formats=chosen,
             strict=strict,
             min_confidence=min_confidence,
+            catalog=_catalog(catalogs, no_builtin),
             on_problem=_report_problem,
             progress=bar,
             jobs=jobs,
@@ -147,7 +162,7 @@ def build(
 
 
 class _ProgressBar:
-    """Draws ``progress(done, total)`` on stderr: a bar, reviews/s and ETA (only for builds past a second)."""
+    """Draws ``progress(done, total)`` on a terminal's stderr: a bar, reviews/s, ETA (builds past a second)."""
 
     def __init__(self, *, enabled: bool, tty: bool | None = None, clock: Callable[[], float] | None = None) -> None:
         import time
@@ -160,8 +175,8 @@ class _ProgressBar:
 
     def __call__(self, done: int, total: int | None) -> None:
         now = self.clock()
-        if not self.enabled or now - self.start < 1.0 or now - self.last < (0.2 if self.tty else 5.0):
-            return
+        if not (self.enabled and self.tty) or now - self.start < 1.0 or now - self.last < 0.2:
+            return  # drawn on a terminal only: logs and pipes get the summary alone
         self.last, self.drawn = now, True
         rate = done / (now - self.start)
         if total and total >= done:
@@ -171,7 +186,7 @@ class _ProgressBar:
             text += f"ETA {eta // 60}:{eta % 60:02d}"
         else:
             text = f"{done} reviews  {rate:,.0f} reviews/s"
-        click.echo(f"\r{text}  " if self.tty else text, err=True, nl=not self.tty)
+        click.echo(f"\r{text}  ", err=True, nl=False)
 
     def close(self) -> None:
         if self.drawn and self.tty:
@@ -188,8 +203,24 @@ class _ProgressBar:
     help="Score this built graph instead of building.",
 )
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+@click.option(
+    "--catalog",
+    "catalogs",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A catalog of known films and people (Turtle in the graph contract's shape); repeatable.",
+)
+@click.option("--no-builtin", is_flag=True, help="Do not link against the built-in catalog.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_(gold: str, inputs: Sequence[str], graph_path: str | None, min_confidence: float, as_json: bool) -> None:
+def eval_(
+    gold: str,
+    inputs: Sequence[str],
+    graph_path: str | None,
+    min_confidence: float,
+    catalogs: Sequence[str],
+    no_builtin: bool,
+    as_json: bool,
+) -> None:
     """Score extraction against gold annotations (precision, recall, F1 per field).
 
     Builds the reviews that GOLD names, from INPUTS or else from the sources
@@ -210,7 +241,11 @@ def eval_(gold: str, inputs: Sequence[str], graph_path: str | None, min_confiden
         sources = list(inputs) or _gold_sources(Path(gold), rows)
         wanted = {r["review"] for r in rows}
         result = run_build(
-            sources, min_confidence=min_confidence, keep=lambda r: r.id in wanted, on_problem=_report_problem
+            sources,
+            catalog=_catalog(catalogs, no_builtin),
+            min_confidence=min_confidence,
+            keep=lambda r: r.id in wanted,
+            on_problem=_report_problem,
         )
         graph = union(result.dataset)
     res = score(rows, graph)
@@ -219,6 +254,15 @@ def eval_(gold: str, inputs: Sequence[str], graph_path: str | None, min_confiden
     else:
         for line in format_scores(res):
             click.echo(line)
+
+
+def _catalog(paths: Sequence[str], no_builtin: bool) -> Catalog | None:
+    """The built-in catalog (unless ``no_builtin``) and the user's files, merged; ``None`` if neither."""
+    from kg.link import load_catalog
+
+    if no_builtin and not paths:
+        return None
+    return load_catalog(paths, builtin=not no_builtin)
 
 
 def _gold_sources(gold: Path, rows: list[dict[str, object]]) -> list[str]:
@@ -242,8 +286,8 @@ def validate(graph: str, shapes: str | None) -> None:
     Example:
       kg validate output/kg.trig
     """
+    from kg.shacl import validate as run_validate
     from kg.store import read_graph
-    from kg.store import validate as run_validate
 
     problems = run_validate(read_graph(graph), shapes=shapes)
     for line in problems:
@@ -251,6 +295,179 @@ def validate(graph: str, shapes: str | None) -> None:
     if problems:
         raise KgError(f"{graph}: {len(problems)} violation(s) of the shapes")
     click.echo(f"{graph}: conforms to the shapes")
+
+
+@cli.command()
+@click.argument("query_name", metavar="NAME|FILE.rq", required=False)
+@click.option(
+    "--graph", "graph_path", default=f"{DEFAULT_OUTPUT}/kg.trig", show_default=True, help="The built graph to query."
+)
+@click.option("--endpoint", metavar="URL", help="Query this SPARQL server instead (its query URL).")
+@click.option("--bind", "bindings", multiple=True, metavar="NAME=VALUE", help="A parameter value (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+@click.option("--list", "list_queries", is_flag=True, help="List the query library, one line each.")
+@click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds to wait for a server.")
+def query(
+    query_name: str | None,
+    graph_path: str,
+    endpoint: str | None,
+    bindings: Sequence[str],
+    fmt: str,
+    list_queries: bool,
+    timeout: float,
+) -> None:
+    """Run a query of the library (NAME) or a FILE.rq on a built graph or a SPARQL server.
+
+    Values given with --bind are bound as RDF terms of the kind the query's
+    header declares (iri: film/hard-hit-2021, fkg:remakeOf or a full IRI),
+    never pasted into the query. A server's credentials come from
+    KG_ENDPOINT_USER / KG_ENDPOINT_PASSWORD or ~/.netrc.
+
+    \b
+    Example:
+      kg query --list
+      kg query remakes --bind film=film/el-desconocido-2015
+      kg query families --endpoint http://127.0.0.1:7878/query --format csv
+    """
+    from kg.server import run_query
+    from kg.sparql import find_queries, serialize_query_list, serialize_table
+
+    if list_queries:
+        click.echo(serialize_query_list(find_queries()), nl=False)
+        return
+    if not query_name:
+        raise click.UsageError("give a query NAME or a FILE.rq (`kg query --list` shows the library)")
+    table = run_query(query_name, graph=graph_path, endpoint=endpoint, bind=list(bindings), timeout=timeout)
+    click.echo(serialize_table(table, format=fmt), nl=False)
+
+
+@cli.command()
+@click.argument("graph", default=f"{DEFAULT_OUTPUT}/kg.trig", type=str)
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="0: any free port.")
+@click.option("--location", type=click.Path(file_okay=False), help="Keep the store in this folder.")
+def serve(graph: str, port: int, location: str | None) -> None:
+    """Serve a built graph with Oxigraph on 127.0.0.1 (SPARQL endpoint and query page) until Ctrl-C.
+
+    Queries see the union of the review graphs (--union-default-graph).
+
+    \b
+    Example:
+      kg serve output/kg.trig --port 7878
+      kg query remakes --endpoint http://127.0.0.1:7878/query --bind film=film/el-desconocido-2015
+    """
+    from kg.server import OxigraphServer
+    from kg.server import serve as run_serve
+
+    def ready(server: OxigraphServer) -> None:
+        click.echo(f"serving {graph} at {server.url} (SPARQL endpoint {server.query_url}); Ctrl-C stops", err=True)
+
+    run_serve(graph, port=port, location=location, on_ready=ready)
+
+
+@cli.command()
+@click.argument("graph", default=f"{DEFAULT_OUTPUT}/kg.trig", type=str)
+@click.option("--endpoint", metavar="URL", required=True, help="The store's SPARQL query URL (.../query).")
+@click.option("--update-url", metavar="URL", help="Its update URL, if not the query URL with /update.")
+@click.option("--timeout", type=float, default=120.0, show_default=True, help="Seconds to wait per request.")
+def push(graph: str, endpoint: str, update_url: str | None, timeout: float) -> None:
+    """Load a built graph into a SPARQL 1.1 store, one named graph per review.
+
+    Each review's graph is replaced whole (a second push replaces, never
+    duplicates); a failed request changes none of its graphs. Credentials come
+    from KG_ENDPOINT_USER / KG_ENDPOINT_PASSWORD or ~/.netrc.
+
+    \b
+    Example:
+      kg push --endpoint http://127.0.0.1:7878/query output/kg.trig
+    """
+    from kg.endpoint import Endpoint
+    from kg.server import push as run_push
+
+    report = run_push(graph, Endpoint(endpoint, update_url=update_url, timeout=timeout))
+    for line in report.lines():
+        click.echo(line)
+
+
+@cli.command()
+@click.argument("title")
+@click.option("--year", type=int, help="The film's year, when several films share the title.")
+@click.option("--graph", "graph_path", default=f"{DEFAULT_OUTPUT}/kg.trig", show_default=True, help="A built graph.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def lineage(title: str, year: int | None, graph_path: str, fmt: str) -> None:
+    """Print the remake family of the film TITLE as a tree by generation, with years and countries.
+
+    \b
+    Example:
+      kg lineage "El desconocido" --year 2015 --graph output/kg.trig
+    """
+    from kg.lineage import lineage_report
+    from kg.store import read_graph
+
+    click.echo(lineage_report(read_graph(graph_path), title, year=year, format=fmt))
+
+
+@cli.command()
+@click.option("--graph", "graph_path", default=f"{DEFAULT_OUTPUT}/kg.trig", show_default=True, help="A built graph.")
+@click.option("-o", "--output", "outdir", default=DEFAULT_OUTPUT, show_default=True, help="Folder to write into.")
+@click.option("--min-size", type=click.IntRange(1), default=2, show_default=True, help="Smallest family to draw.")
+@click.option("--inline", is_flag=True, help="Put the scripts and styles inside every page (one-file pages).")
+def render(graph_path: str, outdir: str, min_size: int, inline: bool) -> None:
+    """Write OUTDIR/index.html and a page per remake family (OUTDIR/families/*.html), for offline use.
+
+    \b
+    Example:
+      kg render --graph output/kg.trig -o output/
+    """
+    from kg.render import write_site
+    from kg.store import read_graph
+
+    written = write_site(read_graph(graph_path), outdir, min_size=min_size, inline=inline)
+    pages = sum(1 for p in written if p.parent.name == "families")
+    click.echo(f"wrote {pages} family pages and {Path(outdir) / 'index.html'}")
+
+
+@cli.command()
+@click.argument("graph", default=f"{DEFAULT_OUTPUT}/kg.trig", type=str)
+@click.option(
+    "--endpoint",
+    default="https://query.wikidata.org/sparql",
+    show_default=True,
+    help="A Wikidata-style SPARQL endpoint (its query URL).",
+)
+@click.option("-o", "--output", "out", help="Write the enriched graph here (default: over GRAPH).")
+@click.option(
+    "--cache",
+    default=None,
+    help="Folder for cached answers (default: .kg-cache/wikidata beside GRAPH); a second run asks nothing.",
+)
+@click.option("--batch", type=click.IntRange(1, 500), default=50, show_default=True, help="Items per query.")
+@click.option("--timeout", type=click.FloatRange(1), default=60.0, show_default=True, help="Seconds per request.")
+def enrich(graph: str, endpoint: str, out: str | None, cache: str | None, batch: int, timeout: float) -> None:
+    """Add Wikidata's facts about the graph's linked films, in the named graph <graph/wikidata>.
+
+    Asks for remake links (P144/P4969, both ends films), directors (P57), cast
+    with characters (P161/P453), dates (P577), countries (P495) and IMDb ids
+    (P345) of every film with owl:sameAs wd:Q..., in batches, politely, and
+    keeps the answers in a cache.
+
+    \b
+    Example:
+      kg enrich output/kg.trig --endpoint http://127.0.0.1:7878/query
+    """
+    from kg.endpoint import Endpoint
+    from kg.link.wikidata import enrich as run_enrich
+    from kg.store import read_graph, write_graph
+
+    path = Path(graph)
+    ds = read_graph(path)
+    folder = Path(cache) if cache else path.resolve().parent / ".kg-cache" / "wikidata"
+    result = run_enrich(ds, Endpoint(endpoint, timeout=timeout), cache=folder, batch=batch)
+    target = write_graph(ds, out or path)
+    click.echo(
+        f"films linked to Wikidata {result.films}, known to the endpoint {result.known}, "
+        f"triples added {result.triples}, requests {result.requests} (cached {result.cached})"
+    )
+    click.echo(f"wrote            {target}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

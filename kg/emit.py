@@ -275,9 +275,8 @@ class _Emitter:
             g.add((r, SCHEMA.author, user))
             g.add((user, RDF.type, SCHEMA.Person))
             g.add((user, SCHEMA.name, Literal(rv.author)))
-        if rv.date:
-            is_date = re.fullmatch(r"\d{4}-\d{2}-\d{2}", rv.date)
-            g.add((r, SCHEMA.datePublished, Literal(rv.date, datatype=XSD.date if is_date else None)))
+        if rv.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", rv.date):  # the reader gives ISO dates where it can
+            g.add((r, SCHEMA.datePublished, Literal(rv.date, datatype=XSD.date)))
         if rv.url and re.match(r"^https?://[^\s<>\"{}|\\^`]+$", rv.url):
             g.add((r, SCHEMA.url, URIRef(rv.url)))
         if self.x.rating is not None:

@@ -25,7 +25,7 @@ from rdflib.term import Node
 
 from kg.emit import emit_to
 from kg.extract import EXTRACTOR_VERSION, extract
-from kg.link import Catalog, link
+from kg.link import Catalog, link, resolve
 from kg.model import InputProblem, Review
 from kg.reviews import read_reviews
 from kg.runner import Runner, Serial
@@ -155,7 +155,7 @@ def build_review(review: Review, settings: Settings) -> ReviewGraph:
     True
     """
     catalog, min_confidence, base = settings.catalog, settings.min_confidence, settings.base
-    extraction = extract(review)
+    extraction = resolve(extract(review), catalog)
     if min_confidence > 0:
         extraction = extraction.with_min_confidence(min_confidence)
     triples = _Triples()
@@ -338,7 +338,7 @@ def build(
         for review_id in gone:
             add_nquads(ds, "", replace=[_graph_name(review_id, base)])
         summary.rebuilt, summary.removed = built, len(gone)
-    summary.skipped = len(summary.problems)
+    summary.skipped = sum(not p.kept for p in summary.problems)
     summarize(ds, summary)
     return Build(ds, summary, digests, fingerprint(settings))
 

@@ -30,7 +30,6 @@ import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from oxrdflib._converter import from_ox_graph_name, to_ox_quad_pattern
 from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF
 from rdflib.query import Result
 from rdflib.term import Node
 
@@ -51,7 +50,6 @@ __all__ = [
     "read_graph",
     "serialize_graph",
     "union",
-    "validate",
     "write_graph",
     "write_graphs",
 ]
@@ -208,7 +206,7 @@ def open_store(path: str | Path, *, read_only: bool = True) -> Dataset:
         raise GraphError("not a store folder (make one with `kg build --store DIR`)", path=path)
     try:
         store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-    except OSError as err:
+    except (OSError, RuntimeError) as err:  # RocksDB's errors (a store another build is writing)
         raise GraphError(f"cannot open the store: {err}", path=path) from err
     return _wrap(store)
 
@@ -441,34 +439,3 @@ def _position(err: Exception) -> tuple[int | None, int | None]:
 def _first_line(err: Exception) -> str:
     text = str(err).strip().splitlines()
     return text[0][:200] if text else type(err).__name__
-
-
-# -- validation ------------------------------------------------------------------------------
-
-
-def shapes_path() -> Path:
-    """The SHACL shapes that every build satisfies (``ontology/shapes.ttl``)."""
-    return Path(__file__).resolve().parent / "data" / "ontology" / "shapes.ttl"
-
-
-def validate(graph: Dataset | Graph, *, shapes: str | Path | None = None) -> list[str]:
-    """The SHACL violations of ``graph`` as readable lines (empty: the graph conforms).
-
-    Each line is ``<focus node> <path>: message``.
-    """
-    from pyshacl import validate as shacl_validate
-
-    shapes_graph = Graph().parse(shapes or shapes_path(), format="turtle")
-    conforms, results, _ = shacl_validate(union(graph), shacl_graph=shapes_graph, inference="none")
-    if conforms:
-        return []
-    sh = "http://www.w3.org/ns/shacl#"
-    assert isinstance(results, Graph)
-    out = []
-    for r in results.subjects(RDF.type, URIRef(sh + "ValidationResult")):
-        focus = results.value(r, URIRef(sh + "focusNode"))
-        rpath = results.value(r, URIRef(sh + "resultPath"))
-        message = results.value(r, URIRef(sh + "resultMessage"))
-        where = f"<{focus}>" + (f" {rpath.n3()}" if rpath is not None else "")
-        out.append(f"{where}: {message}")
-    return sorted(out)

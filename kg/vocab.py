@@ -97,6 +97,8 @@ PREFIXES: dict[str, str] = {
     "wdt": str(WDT),
 }
 
+# letters that Unicode does not decompose into a Latin letter and a mark
+_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "ß": "ss", "œ": "oe", "đ": "d", "ł": "l", "þ": "th", "ð": "d", "ı": "i"})
 _ARTICLES = frozenset("the a an le la les el los las der die das il lo".split())
 
 
@@ -134,9 +136,11 @@ def slug(text: str) -> str:
     'dont-get-out'
     >>> slug("Amélie")
     'amelie'
+    >>> slug("Erik Skjoldbjærg")
+    'erik-skjoldbjaerg'
     """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = unicodedata.normalize("NFKD", text.lower().translate(_LETTERS))
+    text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("'", "").replace("\u2019", "").replace("&", " and ")
     key = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     if key:

@@ -300,9 +300,10 @@ def test_progress_bar_shows_rate_and_eta_after_a_second(capsys: pytest.CaptureFi
     assert "500/1000 reviews" in err and "250 reviews/s" in err and "ETA 0:02" in err
     bar.close()
     assert capsys.readouterr().err == "\n"
-    quiet = _ProgressBar(enabled=False, tty=True, clock=lambda: now[0] + 10)
-    quiet(900, 1000)
-    assert capsys.readouterr().err == ""
+    for enabled, tty in ((False, True), (True, False)):  # --quiet, or not a terminal (logs, pipes)
+        silent = _ProgressBar(enabled=enabled, tty=tty, clock=lambda: now[0] + 10)
+        silent(900, 1000)
+        assert capsys.readouterr().err == ""
 
 
 def test_quiet_build_prints_nothing(examples: Path, tmp_path: Path) -> None:

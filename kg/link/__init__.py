@@ -1,35 +1,37 @@
 """Linking: films and people of an extraction matched to a catalog of known entities.
 
-``Catalog`` is the protocol every catalog implements (the built-in one, a
-user's Turtle, Wikidata); :func:`link` matches an extraction against one.
+- :class:`Catalog` is the protocol every catalog implements;
+- :func:`load_catalog` gives the catalog a build links against (the built-in one,
+  plus users' Turtle files), :func:`read_catalog` / :func:`parse_catalog` read one;
+- :func:`resolve` completes an extraction with the remake relations its text
+  states that only the catalog can pin down ("the original" of a known remake);
+- :func:`link` matches an extraction's films and people to the catalog;
+- :func:`known_remakes` lists the catalog's own remake links among some films
+  (facts for the ``<graph/catalog>`` named graph, never a review's graph).
+
+A build does, per review::
+
+    x = resolve(extract(review), catalog)
+    links = link(x, catalog)
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from kg.link.catalog import BUILTIN, MemoryCatalog, load_catalog, parse_catalog, read_builtin, read_catalog
+from kg.link.linking import CATALOG_PREFIX, find_cues, known_remakes, link, resolve
+from kg.link.protocol import Catalog
 
-from kg.model import Candidate, Extraction, Links
-
-__all__ = ["Catalog", "link"]
-
-
-class Catalog(Protocol):
-    """A source of known films and people."""
-
-    name: str
-
-    def candidates(self, title: str, *, year: int | None = None) -> list[Candidate]:
-        """Films that ``title`` (and ``year``, where known) may denote, best first."""
-        ...
-
-
-def link(extraction: Extraction, catalog: Catalog | None = None) -> Links:
-    """The links of ``extraction``'s films and people to ``catalog`` (none without a catalog).
-
-    >>> from kg.model import Review
-    >>> link(Extraction(review=Review(id="r", text="x"))).films
-    ()
-    """
-    if catalog is None:
-        return Links()
-    return Links(catalog=catalog.name)
+__all__ = [
+    "BUILTIN",
+    "CATALOG_PREFIX",
+    "Catalog",
+    "MemoryCatalog",
+    "find_cues",
+    "known_remakes",
+    "link",
+    "load_catalog",
+    "parse_catalog",
+    "read_builtin",
+    "read_catalog",
+    "resolve",
+]

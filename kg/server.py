@@ -1,0 +1,405 @@
+"""filmkg and SPARQL servers: query one, push a build into one, serve a build from one.
+
+- :func:`run_query` is ``kg query``: a query of the library (or a ``.rq`` file) run
+  locally with rdflib on a built graph, or on a server through
+  :class:`kg.endpoint.Endpoint`. On a server, values are bound by
+  :func:`bind_values`, the one place where a value is written into query text.
+- :func:`push` is ``kg push``: loads a build into any SPARQL 1.1 store by SPARQL
+  Update, one named graph per review. Each review's graph is replaced by
+  ``DROP SILENT GRAPH g ; INSERT DATA { GRAPH g { ... } }`` inside one update request,
+  which the store applies atomically: after a failure every review's graph is either
+  the old one or the new one, never half of either; a second push replaces, never
+  duplicates.
+- :func:`start_server` / :func:`serve` are ``kg serve``: the Oxigraph server
+  (PyPI ``oxigraph``, the ``oxigraph`` binary) on 127.0.0.1, with the build loaded and
+  ``--union-default-graph`` so that the library's queries see every review's graph,
+  and its query page at ``/``.
+
+>>> print(bind_values("ASK { ?f ?p ?title }", {"title": Literal('"} ; DROP ALL ; {')}))
+ASK {
+  VALUES (?title) { ("\\"} ; DROP ALL ; {") }
+ ?f ?p ?title }
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.endpoint import Endpoint, RdfPayload, SelectResult, SparqlEndpoint, Term, query_form, where_offset
+from kg.errors import EndpointError, KgError, QueryError
+from kg.sparql import NamedQuery, Table, graph_table, load_query, parse_bindings, parse_query, run_local
+from kg.store import read_graph
+from kg.vocab import DEFAULT_BASE
+
+__all__ = [
+    "DEFAULT_PORT",
+    "OxigraphServer",
+    "PushReport",
+    "bind_values",
+    "push",
+    "run_query",
+    "run_remote",
+    "serve",
+    "start_server",
+]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PORT = 7878
+DEFAULT_GRAPH = Path("output") / "kg.trig"
+BATCH_TRIPLES = 20_000  # graphs per update request, up to about this many triples
+
+
+# ---------------------------------------------------------------------------- queries on a server
+
+
+def bind_values(text: str, bindings: Mapping[str, Node]) -> str:
+    """``text`` with ``bindings`` as a ``VALUES`` block opening its WHERE clause.
+
+    The one helper that writes values into query text, for servers (which have no
+    ``initBindings``): every value is an rdflib term written by ``Literal(v).n3()`` /
+    ``URIRef(v).n3()``, so it stays a single term whatever it contains.
+    """
+    if not bindings:
+        return text
+    names, terms = [], []
+    for name, term in bindings.items():
+        if not re.fullmatch(r"\w+", name):
+            raise QueryError(f"{name!r} is not a variable name")
+        if not isinstance(term, (URIRef, Literal)):
+            raise QueryError(f"?{name} must be bound to an IRI or a literal")
+        names.append(f"?{name}")
+        terms.append(term.n3())
+    try:
+        at = where_offset(text) + 1
+    except ValueError as err:
+        raise QueryError(f"cannot bind values: {err}") from err
+    block = f"\n  VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}\n"
+    return text[:at] + block + text[at:]
+
+
+def _term(term: Term) -> Node:
+    if term.kind == "uri":
+        return URIRef(term.value)
+    if term.kind == "bnode":
+        return BNode(term.value)
+    return Literal(term.value, lang=term.lang, datatype=URIRef(term.datatype) if term.datatype else None)
+
+
+def _select_table(result: SelectResult) -> Table:
+    rows = tuple(tuple(_term(row[v]) if v in row else None for v in result.variables) for row in result.rows)
+    return Table(result.variables, rows)
+
+
+def _payload_table(payload: RdfPayload) -> Table:
+    formats = {"application/n-triples": "nt", "text/turtle": "turtle", "application/rdf+xml": "xml"}
+    fmt = formats.get(payload.media_type, "turtle")
+    graph = Graph()
+    try:
+        graph.parse(data=payload.data.decode("utf-8"), format=fmt)
+    except Exception as err:  # rdflib's parsers raise many types
+        first = " ".join(str(err).split())[:200]
+        raise QueryError(f"the server's {payload.media_type} answer cannot be parsed: {first}") from err
+    return graph_table(graph)
+
+
+def run_remote(
+    query: NamedQuery | str, endpoint: SparqlEndpoint, *, bindings: Mapping[str, Node] | None = None
+) -> Table:
+    """Run a query on a SPARQL server, its values bound by :func:`bind_values`."""
+    named = query if isinstance(query, NamedQuery) else parse_query(query, name="query")
+    text = bind_values(named.text, bindings or {})
+    try:
+        form = query_form(named.text)
+    except ValueError as err:
+        raise QueryError(str(err), name=named.name) from err
+    log.info("running %s on %s", named.name, endpoint.url)
+    if form == "SELECT":
+        return _select_table(endpoint.select(text))
+    if form == "ASK":
+        answer = endpoint.ask(text)
+        return Table(("ask",), ((Literal(answer),),), boolean=answer)
+    return _payload_table(endpoint.construct(text))
+
+
+def run_query(
+    name_or_file: str | Path,
+    *,
+    graph: str | Path | Graph | None = None,
+    endpoint: str | SparqlEndpoint | None = None,
+    bind: Sequence[str] | Mapping[str, str] = (),
+    directory: str | Path | None = None,
+    base: str = DEFAULT_BASE,
+    timeout: float = 60.0,
+) -> Table:
+    """Run a query of the library (or a ``.rq`` file) on a built graph or on a server.
+
+    Parameters
+    ----------
+    name_or_file : str or Path
+        A library name (``remakes``; see ``kg query --list``) or a path to a ``.rq`` file.
+    graph : path or rdflib Graph, optional
+        The graph to query with rdflib (default ``output/kg.trig``); not used with ``endpoint``.
+    endpoint : str or SparqlEndpoint, optional
+        A server's query URL (or an :class:`~kg.endpoint.Endpoint`) to query instead.
+    bind : list of ``name=value``, or a mapping
+        Parameter values, each made an RDF term of the kind the query's header declares.
+
+    Examples
+    --------
+    >>> table = run_query("remakes", graph="tests/data/mini.trig", bind=["film=film/la-llamada-2015"])
+    >>> [str(t) for t in table.column("title")]
+    ['Der Anruf', 'Jeonhwa', 'Caller Unknown']
+    """
+    query = load_query(name_or_file, directory=directory)
+    bindings = parse_bindings(bind, query, base=base)
+    if endpoint is not None:
+        service = Endpoint(endpoint, timeout=timeout) if isinstance(endpoint, str) else endpoint
+        return run_remote(query, service, bindings=bindings)
+    dataset = graph if isinstance(graph, Graph) else read_graph(graph or DEFAULT_GRAPH)
+    return run_local(query, dataset, bindings=bindings)
+
+
+# ---------------------------------------------------------------------------- push
+
+
+@dataclass(frozen=True)
+class PushReport:
+    """What a push did: graphs replaced, triples sent, update requests made."""
+
+    graphs: int
+    triples: int
+    requests: int
+    endpoint: str
+
+    def lines(self) -> list[str]:
+        """A summary for people."""
+        return [f"pushed {self.graphs} graphs ({self.triples} triples) to {self.endpoint} in {self.requests} requests"]
+
+
+def _graph_update(name: Node | None, triples: Sequence[tuple[Node, Node, Node]]) -> str:
+    body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
+    if name is None:
+        return f"INSERT DATA {{\n{body}\n}}"
+    if not isinstance(name, URIRef):
+        raise KgError(f"a named graph must have an IRI, not {name!r}")
+    graph = name.n3()
+    return f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
+
+
+def _graphs(ds: Graph) -> Iterator[tuple[URIRef | None, list[tuple[Node, Node, Node]]]]:
+    if not isinstance(ds, Dataset):
+        yield None, sorted(ds, key=lambda t: tuple(x.n3() for x in t))  # plain triples: the default graph
+        return
+    named: dict[URIRef | None, Graph] = {}
+    for g in ds.graphs():
+        if len(g) == 0:
+            continue
+        if g.identifier == ds.default_graph.identifier:
+            named[None] = g
+        else:
+            named[URIRef(str(g.identifier))] = g
+    for name in sorted(named, key=lambda n: "" if n is None else str(n)):
+        g = named[name]
+        yield name, list(g)
+
+
+def push(
+    graph: str | Path | Graph,
+    endpoint: str | SparqlEndpoint,
+    *,
+    batch_triples: int = BATCH_TRIPLES,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> PushReport:
+    """Load a build into a SPARQL 1.1 store, one named graph per review, replacing each whole.
+
+    Every update request holds whole graphs only (``DROP SILENT GRAPH`` then
+    ``INSERT DATA`` for each), so a failure part-way leaves each review's graph as it
+    was or fully replaced. Triples outside any named graph are added to the store's
+    default graph.
+
+    Parameters
+    ----------
+    graph : path or rdflib Graph
+        A built graph (``output/kg.trig`` keeps one graph per review).
+    endpoint : str or SparqlEndpoint
+        The store's query URL (its update URL is derived: ``.../query`` -> ``.../update``)
+        or an :class:`~kg.endpoint.Endpoint`.
+    batch_triples : int
+        Put graphs together in one request up to about this many triples.
+    on_progress : callable, optional
+        Called with (graphs done, graphs in all) after each request.
+
+    Examples
+    --------
+    >>> push("tests/data/mini.trig", "http://127.0.0.1:1/query")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    kg.errors.EndpointError: http://127.0.0.1:1/update: cannot connect: connection refused ...
+    """
+    service = Endpoint(endpoint) if isinstance(endpoint, str) else endpoint
+    ds = graph if isinstance(graph, Graph) else read_graph(graph)
+    # every request's text is made before the first is sent: a graph that cannot be written stops nothing half-way
+    batches: list[tuple[str, int]] = []
+    parts: list[str] = []
+    n_graphs = n_triples = in_batch = 0
+    for name, triples in _graphs(ds):
+        parts.append(_graph_update(name, triples))
+        n_graphs += 1
+        n_triples += len(triples)
+        in_batch += len(triples)
+        if in_batch >= batch_triples:
+            batches.append((" ;\n".join(parts), n_graphs))
+            parts, in_batch = [], 0
+    if parts:
+        batches.append((" ;\n".join(parts), n_graphs))
+    for request, done in batches:
+        service.update(request)
+        log.info("pushed %d/%d graphs", done, n_graphs)
+        if on_progress:
+            on_progress(done, n_graphs)
+    url = getattr(service, "update_url", service.url)
+    return PushReport(graphs=n_graphs, triples=n_triples, requests=len(batches), endpoint=str(url))
+
+
+# ---------------------------------------------------------------------------- serve
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _oxigraph() -> str:
+    binary = shutil.which("oxigraph")
+    if binary is None:
+        raise KgError("the Oxigraph server is not installed (pip install oxigraph: it provides `oxigraph`)")
+    return binary
+
+
+@dataclass
+class OxigraphServer:
+    """A running Oxigraph server on 127.0.0.1 (see :func:`start_server`)."""
+
+    process: subprocess.Popen[bytes]
+    port: int
+    location: str
+    errors: IO[bytes]
+
+    @property
+    def url(self) -> str:
+        """The server's home: its SPARQL query page."""
+        return f"http://127.0.0.1:{self.port}/"
+
+    @property
+    def query_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/query"
+
+    @property
+    def update_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/update"
+
+    def stop(self) -> None:
+        """Stop the server (and wait for it)."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.errors.close()
+
+
+def _wait_ready(server: OxigraphServer, *, timeout: float) -> None:
+    probe = Endpoint(server.query_url, timeout=2, retries=0)
+    deadline = time.monotonic() + timeout
+    while True:
+        if server.process.poll() is not None:
+            server.errors.seek(0)
+            err = server.errors.read().decode("utf-8", "replace")
+            raise EndpointError(f"the Oxigraph server stopped: {' '.join(err.split())[:300]}", endpoint=server.url)
+        try:
+            probe.ask("ASK {}")
+            return
+        except EndpointError as err:
+            if time.monotonic() > deadline:
+                server.stop()
+                raise EndpointError(
+                    f"the Oxigraph server did not answer within {timeout:g} s", endpoint=server.url
+                ) from err
+            time.sleep(0.1)
+
+
+@contextmanager
+def start_server(
+    graph: str | Path | None = None,
+    *,
+    port: int = DEFAULT_PORT,
+    location: str | Path | None = None,
+    timeout: float = 60.0,
+) -> Iterator[OxigraphServer]:
+    """Run Oxigraph on 127.0.0.1 with ``graph`` loaded, for the duration of a ``with`` block.
+
+    ``port=0`` takes a free port. Without ``location`` the store lives in a temporary
+    folder that is removed afterwards. Queries see the union of the named graphs.
+    """
+    binary = _oxigraph()
+    port = port or _free_port()
+    workdir = None if location else tempfile.mkdtemp(prefix="kg-oxigraph-")
+    where = str(location or workdir)
+    try:
+        if graph is not None:
+            path = Path(graph)
+            if not path.is_file():
+                raise KgError(f"{path}: no such graph file (build one with `kg build`)")
+            log.info("loading %s into %s", path, where)
+            done = subprocess.run(
+                [binary, "load", "--location", where, "--file", str(path)], capture_output=True, check=False
+            )
+            if done.returncode != 0:
+                message = " ".join(done.stderr.decode("utf-8", "replace").split())[:300]
+                raise KgError(f"{path}: Oxigraph could not load it: {message}")
+        command = [binary, "serve", "--location", where, "--bind", f"127.0.0.1:{port}", "--union-default-graph"]
+        errors = tempfile.TemporaryFile()  # not a pipe: a chatty server must never block on it
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        server = OxigraphServer(process, port, where, errors)
+        try:
+            _wait_ready(server, timeout=timeout)
+            yield server
+        finally:
+            server.stop()
+    finally:
+        if workdir:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def serve(
+    graph: str | Path | None = DEFAULT_GRAPH,
+    *,
+    port: int = DEFAULT_PORT,
+    location: str | Path | None = None,
+    on_ready: Callable[[OxigraphServer], None] | None = None,
+) -> None:
+    """``kg serve``: run Oxigraph with ``graph`` loaded on 127.0.0.1 until interrupted."""
+    with start_server(graph, port=port, location=location) as server:
+        if on_ready:
+            on_ready(server)
+        try:
+            server.process.wait()
+        except KeyboardInterrupt:
+            log.info("stopping the server")

@@ -1,0 +1,353 @@
+"""Linking: candidates, disambiguation, resolve(), user catalogs (kg.link)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.errors import CatalogError
+from kg.link import (
+    CATALOG_PREFIX,
+    MemoryCatalog,
+    find_cues,
+    known_remakes,
+    link,
+    load_catalog,
+    parse_catalog,
+    resolve,
+)
+from kg.model import Extraction, Film, Mention, MentionKind, Person, Relation, RelationKind, Review
+
+# A small catalog in the contract's shape. Facts of real films (titles, years, countries,
+# directors); the ids of the 2015 and 2021 films are those the shared remake lists give.
+CATALOG_TTL = """
+@prefix schema: <https://schema.org/> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix fkg: <https://w3id.org/filmkg/ontology#> .
+@prefix wd: <http://www.wikidata.org/entity/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@base <https://w3id.org/filmkg/id/> .
+
+<film/retribution-2015> a schema:Movie ; schema:name "Retribution" ; schema:alternateName "El desconocido" ;
+    schema:datePublished "2015"^^xsd:gYear ; schema:countryOfOrigin <country/ES> ;
+    schema:director <person/dani-de-la-torre> ; schema:actor <person/luis-tosar> ; owl:sameAs wd:Q21218461 .
+<film/retribution-2023> a schema:Movie ; schema:name "Retribution" ;
+    schema:datePublished "2023"^^xsd:gYear ; schema:countryOfOrigin <country/US> ;
+    schema:director <person/nimrod-antal> ; schema:actor <person/liam-neeson> ;
+    fkg:remakeOf <film/retribution-2015> .
+<film/hard-hit-2021> a schema:Movie ; schema:name "Hard Hit" ; schema:alternateName "Restricted Call" ;
+    schema:datePublished "2021"^^xsd:gYear ; schema:countryOfOrigin <country/KR> ;
+    schema:director <person/kim-chang-ju> ; schema:actor <person/jo-woo-jin> ;
+    owl:sameAs wd:Q106882211 ; fkg:remakeOf <film/retribution-2015> .
+<film/steig-nicht-aus-2018> a schema:Movie ; schema:name "Steig. Nicht. Aus!" ;
+    schema:datePublished "2018"^^xsd:gYear ; schema:countryOfOrigin <country/DE> ;
+    fkg:remakeOf <film/retribution-2015> .
+<film/les-diaboliques-1955> a schema:Movie ; schema:name "Les Diaboliques" ; schema:alternateName "Diabolique" ;
+    schema:datePublished "1955"^^xsd:gYear ; schema:countryOfOrigin <country/FR> ;
+    schema:sameAs <https://www.imdb.com/title/tt0046911/> .
+<film/amelie-2001> a schema:Movie ; schema:name "Amélie" ; schema:datePublished "2001"^^xsd:gYear .
+<film/psycho-1960> a schema:Movie ; schema:name "Psycho" ; schema:datePublished "1960"^^xsd:gYear ;
+    schema:director <person/alfred-hitchcock> ; schema:sameAs <https://www.imdb.com/title/tt0054215/> .
+<film/psycho-1998> a schema:Movie ; schema:name "Psycho" ; schema:datePublished "1998"^^xsd:gYear ;
+    schema:director <person/gus-van-sant> ; schema:sameAs <https://www.imdb.com/title/tt0155975/> ;
+    fkg:remakeOf <film/psycho-1960> .
+<film/heat-1995> a schema:Movie ; schema:name "Heat" ; schema:datePublished "1995"^^xsd:gYear .
+<person/dani-de-la-torre> a schema:Person ; schema:name "Dani de la Torre" .
+<person/luis-tosar> a schema:Person ; schema:name "Luis Tosar" .
+<person/nimrod-antal> a schema:Person ; schema:name "Nimród Antal" .
+<person/liam-neeson> a schema:Person ; schema:name "Liam Neeson" .
+<person/kim-chang-ju> a schema:Person ; schema:name "Kim Chang-ju" .
+<person/jo-woo-jin> a schema:Person ; schema:name "Jo Woo-jin" .
+<person/alfred-hitchcock> a schema:Person ; schema:name "Alfred Hitchcock" .
+<person/gus-van-sant> a schema:Person ; schema:name "Gus Van Sant" .
+"""
+
+
+@pytest.fixture(scope="module")
+def catalog() -> MemoryCatalog:
+    return parse_catalog(CATALOG_TTL, name="test")
+
+
+def film(body: str, phrase: str, key: str, *, year: int | None = None, countries: tuple[str, ...] = ()) -> Film:
+    start = body.index(phrase)
+    return Film(key, phrase, year, countries=countries, mentions=(Mention.of(body, start, start + len(phrase)),))
+
+
+def linked(extraction: Extraction, catalog: MemoryCatalog) -> dict[str, str | None]:
+    links = link(extraction, catalog)
+    return {f.key: (lk.entity.key if (lk := links.get(f.key)) else None) for f in extraction.films}
+
+
+# -- candidates --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title,year,best",
+    [
+        ("Retribution", 2023, "retribution-2023"),
+        ("Retribution", 2015, "retribution-2015"),
+        ("El desconocido", None, "retribution-2015"),  # an alternate title
+        ("Restricted Call", 2021, "hard-hit-2021"),
+        ("Diaboliques", 1955, "les-diaboliques-1955"),  # article dropped
+        ("The Diabolique", None, "les-diaboliques-1955"),  # article added to an alternate title
+        ("Amelie", None, "amelie-2001"),  # accent dropped
+        ("AMÉLIE", 2001, "amelie-2001"),
+        ("Steig Nicht Aus", 2018, "steig-nicht-aus-2018"),  # punctuation
+        ("Restricted Cal", 2021, "hard-hit-2021"),  # a typo: fuzzy
+    ],
+)
+def test_candidates_find_the_film_by_any_of_its_titles(
+    catalog: MemoryCatalog, title: str, year: int | None, best: str
+) -> None:
+    found = catalog.candidates(title, year=year)
+    assert found and found[0].entity.key == best
+
+
+def test_candidates_score_exact_above_folded_above_fuzzy(catalog: MemoryCatalog) -> None:
+    exact = catalog.candidates("Hard Hit")[0].score
+    alternate = catalog.candidates("Restricted Call")[0].score
+    fuzzy = catalog.candidates("Restricted Cal")[0].score
+    assert exact == 1.0 > alternate > fuzzy > 0.7
+
+
+def test_candidates_of_an_unknown_title_are_empty(catalog: MemoryCatalog) -> None:
+    assert catalog.candidates("A Film Nobody Made") == []
+
+
+def test_a_wrong_year_costs_most_of_the_score(catalog: MemoryCatalog) -> None:
+    scores = {c.entity.key: c.score for c in catalog.candidates("Retribution", year=2023)}
+    assert scores["retribution-2023"] == 1.0 and scores["retribution-2015"] < 0.5
+
+
+# -- disambiguation ----------------------------------------------------------------------------
+
+
+def test_same_title_different_years_link_to_different_films(catalog: MemoryCatalog) -> None:
+    body = "Retribution with Liam Neeson copies Retribution, the Spanish thriller, scene by scene."
+    x = Extraction(
+        review=Review(id="r1", text=body),
+        films=(film(body, "Retribution", "f0", year=2023), Film("f1", "Retribution", 2015)),
+        reviewed_film="f0",
+    )
+    assert linked(x, catalog) == {"f0": "retribution-2023", "f1": "retribution-2015"}
+
+
+def test_country_decides_between_films_of_one_title(catalog: MemoryCatalog) -> None:
+    body = "Retribution is a tight Spanish thriller."
+    x = Extraction(review=Review(id="r2", text=body), films=(film(body, "Retribution", "f0", countries=("ES",)),))
+    assert linked(x, catalog) == {"f0": "retribution-2015"}
+    x_us = Extraction(review=Review(id="r3", text=body), films=(film(body, "Retribution", "f0", countries=("US",)),))
+    assert linked(x_us, catalog) == {"f0": "retribution-2023"}
+
+
+def test_a_title_many_films_share_stays_unlinked_without_context(catalog: MemoryCatalog) -> None:
+    body = "I watched Retribution last night."
+    x = Extraction(review=Review(id="r4", text=body), films=(film(body, "Retribution", "f0"),))
+    links = link(x, catalog)
+    assert links.get("f0") is None
+    assert links.catalog == "test"  # consulted: emit marks the film fkg:UnlinkedFilm
+
+
+def test_co_mentioned_people_decide(catalog: MemoryCatalog) -> None:
+    body = "Retribution gives Luis Tosar his best part."
+    start = body.index("Luis Tosar")
+    x = Extraction(
+        review=Review(id="r5", text=body),
+        films=(film(body, "Retribution", "f0"),),
+        people=(Person("p0", "Luis Tosar", (Mention(start, start + 10, MentionKind.PERSON, "Luis Tosar"),)),),
+    )
+    assert linked(x, catalog) == {"f0": "retribution-2015"}
+    assert link(x, catalog).get("p0") is not None
+
+
+def test_remake_family_of_the_reviewed_film_decides(catalog: MemoryCatalog) -> None:
+    body = "Hard Hit is a remake of Retribution and keeps its best trick."
+    x = Extraction(
+        review=Review(id="r6", text=body),
+        films=(film(body, "Hard Hit", "f0", year=2021), film(body, "Retribution", "f1")),
+        reviewed_film="f0",
+    )
+    assert linked(x, catalog) == {"f0": "hard-hit-2021", "f1": "retribution-2015"}
+
+
+def test_reviewed_film_is_found_by_its_imdb_id(catalog: MemoryCatalog) -> None:
+    body = "Van Sant copied every shot."
+    x = Extraction(
+        review=Review(id="r7", text=body, film_title="Psycho", imdb_id="tt0155975"),
+        films=(Film("f0", "Psycho"),),
+        reviewed_film="f0",
+    )
+    assert linked(x, catalog) == {"f0": "psycho-1998"}
+
+
+def test_a_common_word_title_without_year_or_context_stays_unlinked(catalog: MemoryCatalog) -> None:
+    body = "The heat in the cinema was unbearable, but Heat is a fine film."
+    x = Extraction(review=Review(id="r8", text=body), films=(film(body, "Heat", "f0"),))
+    assert linked(x, catalog) == {"f0": None}
+    dated = Extraction(review=Review(id="r9", text=body), films=(film(body, "Heat", "f0", year=1995),))
+    assert linked(dated, catalog) == {"f0": "heat-1995"}
+
+
+def test_an_unknown_film_stays_unlinked(catalog: MemoryCatalog) -> None:
+    body = "Midnight Harbour (1987) is the film this borrows from."
+    x = Extraction(review=Review(id="r10", text=body), films=(film(body, "Midnight Harbour", "f0", year=1987),))
+    assert linked(x, catalog) == {"f0": None}
+
+
+def test_a_fuzzy_match_with_the_wrong_year_stays_unlinked(catalog: MemoryCatalog) -> None:
+    body = "Restricted Cal from 1990 is a different story."
+    x = Extraction(review=Review(id="r11", text=body), films=(film(body, "Restricted Cal", "f0", year=1990),))
+    assert linked(x, catalog) == {"f0": None}
+
+
+def test_no_catalog_links_nothing_and_marks_nothing() -> None:
+    x = Extraction(review=Review(id="r", text="Psycho"), films=(Film("f0", "Psycho", 1960),))
+    assert link(x) == link(x, None) and link(x).catalog is None
+
+
+def test_people_are_linked_by_name_and_credits(catalog: MemoryCatalog) -> None:
+    body = "Jo Woo-Jin carries Hard Hit."
+    x = Extraction(
+        review=Review(id="r12", text=body),
+        films=(film(body, "Hard Hit", "f0", year=2021),),
+        people=(Person("p0", "Jo Woo-Jin"), Person("p1", "Some Stranger")),
+        reviewed_film="f0",
+    )
+    links = link(x, catalog)
+    assert links.get("p0") is not None and links.get("p0").entity.key == "jo-woo-jin"  # type: ignore[union-attr]
+    assert links.get("p1") is None
+
+
+# -- resolve(): what the review says, pinned down by the catalog ---------------------------------
+
+
+def test_the_original_of_a_known_remake_is_identified() -> None:
+    cat = parse_catalog(CATALOG_TTL, name="test")
+    body = "Nothing here beats the original; this version only copies it."
+    x = Extraction(
+        review=Review(id="r13", text=body, film_title="Psycho", imdb_id="tt0155975"),
+        films=(Film("f0", "Psycho", 1998),),
+        reviewed_film="f0",
+    )
+    done = resolve(x, cat)
+    assert len(done.relations) == 1
+    rel = done.relations[0]
+    assert (rel.source, rel.target) == ("f0", CATALOG_PREFIX + "psycho-1960")
+    assert rel.evidence.text == "the original" and rel.confidence < 1.0
+    assert link(done, cat).get(rel.target).entity.key == "psycho-1960"  # type: ignore[union-attr]
+
+
+def test_a_family_film_named_near_a_remake_cue_gets_the_catalogs_direction() -> None:
+    cat = parse_catalog(CATALOG_TTL, name="test")
+    body = "I preferred it to the German remake, Steig. Nicht. Aus!, which is too loud."
+    x = Extraction(
+        review=Review(id="r14", text=body, film_title="Retribution", film_year=2015),
+        films=(Film("f0", "Retribution", 2015),),
+        reviewed_film="f0",
+    )
+    done = resolve(x, cat)
+    rels = [(r.source, r.target) for r in done.relations]
+    assert rels == [(CATALOG_PREFIX + "steig-nicht-aus-2018", "f0")]
+    added = done.film(CATALOG_PREFIX + "steig-nicht-aus-2018")
+    assert added.mentions and body[added.mentions[0].start : added.mentions[0].end] == "Steig. Nicht. Aus!"
+
+
+def test_resolve_adds_nothing_without_a_cue() -> None:
+    cat = parse_catalog(CATALOG_TTL, name="test")
+    body = "Hard Hit is tense from the first call to the last."
+    x = Extraction(
+        review=Review(id="r15", text=body, film_title="Hard Hit", film_year=2021),
+        films=(Film("f0", "Hard Hit", 2021),),
+        reviewed_film="f0",
+    )
+    assert resolve(x, cat) == x
+
+
+def test_resolve_keeps_a_relation_the_extractors_found() -> None:
+    cat = parse_catalog(CATALOG_TTL, name="test")
+    body = "Hard Hit is a remake of Retribution."
+    cue = Mention.of(body, 11, 20)
+    x = Extraction(
+        review=Review(id="r16", text=body),
+        films=(film(body, "Hard Hit", "f0", year=2021), film(body, "Retribution", "f1")),
+        relations=(Relation(RelationKind.REMAKE_OF, "f0", "f1", cue, 0.9),),
+        reviewed_film="f0",
+    )
+    assert resolve(x, cat).relations == x.relations
+
+
+def test_several_known_remakes_and_a_bare_cue_add_nothing() -> None:
+    cat = parse_catalog(CATALOG_TTL, name="test")
+    body = "The remake cannot touch this one."
+    x = Extraction(
+        review=Review(id="r17", text=body, film_title="Retribution", film_year=2015),
+        films=(Film("f0", "Retribution", 2015),),
+        reviewed_film="f0",
+    )
+    assert resolve(x, cat).relations == ()  # three remakes are known: which one is meant is a guess
+
+
+def test_find_cues_skips_original_as_a_plain_adjective() -> None:
+    assert [c.text for c in find_cues("It was remade in 1998 and the original version is better.")] == [
+        "remade",
+        "the original",
+    ]
+    assert find_cues("An original idea with an original score.") == []
+
+
+def test_known_remakes_lists_the_catalogs_own_links(catalog: MemoryCatalog) -> None:
+    pairs = [(r.key, o.key) for r, o in known_remakes(catalog, ["hard-hit-2021", "retribution-2015", "heat-1995"])]
+    assert pairs == [("hard-hit-2021", "retribution-2015")]
+
+
+# -- user catalogs -----------------------------------------------------------------------------
+
+
+def test_a_users_turtle_is_merged_with_the_builtin_by_wikidata_id(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.ttl"
+    mine.write_text(
+        """@prefix schema: <https://schema.org/> . @prefix owl: <http://www.w3.org/2002/07/owl#> .
+        <http://example.org/films/1> a schema:Movie ; schema:name "Balsinjehan" ;
+            schema:datePublished "2021" ; owl:sameAs <http://www.wikidata.org/entity/Q106882211> .
+        <http://example.org/films/2> a schema:Movie ; schema:name "Our Club Film" ; schema:datePublished "2019" .
+        """,
+        encoding="utf-8",
+    )
+    cat = load_catalog([mine])
+    assert cat.name == "builtin+mine.ttl"
+    hard_hit = cat.entity("Q106882211")
+    assert hard_hit is not None and hard_hit.key == "hard-hit-2021" and "Balsinjehan" in hard_hit.names
+    assert cat.candidates("Balsinjehan")[0].entity.key == "hard-hit-2021"
+    assert cat.candidates("Our Club Film", year=2019)[0].entity.key == "our-club-film-2019"
+
+
+def test_a_broken_catalog_file_is_reported_with_its_path_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text('@prefix schema: <https://schema.org/> .\n<film/x> a schema:Movie ; schema:name "X" \n', "utf-8")
+    with pytest.raises(CatalogError, match=r"bad\.ttl: not a valid graph.*line"):
+        load_catalog([bad], builtin=False)
+
+
+def test_a_catalog_without_films_is_refused(tmp_path: Path) -> None:
+    empty = tmp_path / "people.ttl"
+    empty.write_text('@prefix schema: <https://schema.org/> .\n<p> a schema:Person ; schema:name "A" .\n', "utf-8")
+    with pytest.raises(CatalogError, match="no films"):
+        load_catalog([empty], builtin=False)
+    with pytest.raises(CatalogError, match="no such catalog file"):
+        load_catalog([tmp_path / "missing.ttl"], builtin=False)
+
+
+def test_the_one_known_remake_of_a_reviewed_original() -> None:
+    cat = parse_catalog(CATALOG_TTL, name="test")
+    body = "The remake could never match the original, and nobody should try."
+    x = Extraction(
+        review=Review(id="r18", text=body, imdb_id="tt0054215"),
+        films=(Film("f0", "Psycho", 1960),),
+        reviewed_film="f0",
+    )
+    done = resolve(x, cat)
+    assert [(r.source, r.target, r.evidence.text) for r in done.relations] == [
+        (CATALOG_PREFIX + "psycho-1998", "f0", "remake")
+    ]
+    assert done.film(CATALOG_PREFIX + "psycho-1998").mentions == ()  # "the original" is the reviewed film
