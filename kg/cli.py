@@ -154,6 +154,7 @@ def build(
             formats=chosen,
             strict=strict,
             min_confidence=min_confidence,
+            catalog=_catalog(catalogs, no_builtin),
             on_problem=_report_problem,
             progress=bar,
             jobs=jobs,
@@ -176,7 +177,7 @@ def build(
 
 
 class _ProgressBar:
-    """Draws ``progress(done, total)`` on stderr: a bar, reviews/s and ETA (only for builds past a second)."""
+    """Draws ``progress(done, total)`` on a terminal's stderr: a bar, reviews/s, ETA (builds past a second)."""
 
     def __init__(self, *, enabled: bool, tty: bool | None = None, clock: Callable[[], float] | None = None) -> None:
         import time
@@ -189,8 +190,8 @@ class _ProgressBar:
 
     def __call__(self, done: int, total: int | None) -> None:
         now = self.clock()
-        if not self.enabled or now - self.start < 1.0 or now - self.last < (0.2 if self.tty else 5.0):
-            return
+        if not (self.enabled and self.tty) or now - self.start < 1.0 or now - self.last < 0.2:
+            return  # drawn on a terminal only: logs and pipes get the summary alone
         self.last, self.drawn = now, True
         rate = done / (now - self.start)
         if total and total >= done:
@@ -200,7 +201,7 @@ class _ProgressBar:
             text += f"ETA {eta // 60}:{eta % 60:02d}"
         else:
             text = f"{done} reviews  {rate:,.0f} reviews/s"
-        click.echo(f"\r{text}  " if self.tty else text, err=True, nl=not self.tty)
+        click.echo(f"\r{text}  ", err=True, nl=False)
 
     def close(self) -> None:
         if self.drawn and self.tty:
