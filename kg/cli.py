@@ -161,7 +161,6 @@ def build(
             store=store,
             update=update,
             scheduler=scheduler,
-            catalog=_catalog(catalogs, no_builtin),
             with_catalog=with_catalog,
         )
         if not no_pages:
