@@ -73,7 +73,20 @@ def shared_data() -> Path:
 
 
 def kg_build(src: Path, out: Path, *, jobs: int, formats: str = "ttl,trig") -> dict[str, float]:
-    cmd = [sys.executable, "-m", "kg", "build", str(src), "-o", str(out), "--format", formats, "--jobs", str(jobs)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "kg",
+        "build",
+        str(src),
+        "-o",
+        str(out),
+        "--format",
+        formats,
+        "--jobs",
+        str(jobs),
+        "--no-pages",
+    ]
     r = benchlib.run(cmd)
     reviews = int(_summary(r.stdout, "reviews read").split()[0])
     triples = int(_summary(r.stdout, "triples"))
@@ -136,7 +149,9 @@ def main(argv: list[str] | None = None) -> None:
                 "input": REAL if not args.quick else REAL + " (first 300)",
                 "builds": builds,
                 "rdflib_parse": parse,
-                "ratio_build_to_rdflib_parse": {str(b["jobs"]): round(b["seconds"] / parse["seconds"], 3) for b in builds},
+                "ratio_build_to_rdflib_parse": {
+                    str(b["jobs"]): round(b["seconds"] / parse["seconds"], 3) for b in builds
+                },
                 "breakdown": breakdown(src, tmp / "breakdown-real"),
             }
         big = synth.write(max(sizes), tmp / "synth.jsonl")
@@ -184,8 +199,16 @@ def _tables(r: dict[str, object]) -> str:
             ])  # fmt: skip
         out.append(
             benchlib.table(
-                ["input", "kg build s", "reviews/s", "reviews/s/core", "triples", "rdflib parse of its Turtle s",
-                 "build / parse", "peak MB"],
+                [
+                    "input",
+                    "kg build s",
+                    "reviews/s",
+                    "reviews/s/core",
+                    "triples",
+                    "rdflib parse of its Turtle s",
+                    "build / parse",
+                    "peak MB",
+                ],
                 rows,
             )  # fmt: skip
         )
@@ -205,8 +228,19 @@ def _tables(r: dict[str, object]) -> str:
     out.append("\nGenerated reviews (`bench/synth.py`: templates over the public remake list, realistic lengths):\n")
     out.append(
         benchlib.table(
-            ["reviews", "input MB", "jobs", "kg build s", "reviews/s", "reviews/s/core", "triples",
-             "peak MB (all processes)", "peak MB (main)", "GB per 1M triples", "build / rdflib parse"],
+            [
+                "reviews",
+                "input MB",
+                "jobs",
+                "kg build s",
+                "reviews/s",
+                "reviews/s/core",
+                "triples",
+                "peak MB (all processes)",
+                "peak MB (main)",
+                "GB per 1M triples",
+                "build / rdflib parse",
+            ],
             rows,
         )  # fmt: skip
     )

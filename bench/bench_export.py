@@ -113,7 +113,9 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="kg-bench-export-") as tmp_name:
         tmp = Path(tmp_name)
         src = synth.write(n, tmp / "reviews.jsonl")
-        benchlib.run([sys.executable, "-m", "kg", "build", str(src), "-o", str(tmp), "--format", "nq", "-q"])
+        benchlib.run(
+            [sys.executable, "-m", "kg", "build", str(src), "-o", str(tmp), "--format", "nq", "-q", "--no-pages"]
+        )
         quads = (tmp / "kg.nq").read_text(encoding="utf-8").splitlines(keepends=True)
         for step in steps:
             part = tmp / f"part-{step}.nq"
