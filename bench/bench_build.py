@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--sizes", default="25000,50000,100000,200000", help="generated review counts")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="jobs of the parallel builds")
     args = ap.parse_args(argv)
-    sizes = [500, 1000, 2000] if args.quick else [int(s) for s in args.sizes.split(",")]
+    sizes = [100, 200] if args.quick else [int(s) for s in args.sizes.split(",")]
     cores = args.jobs
     results: dict[str, object] = {"machine": benchlib.machine(), "quick": args.quick, "jobs": cores}
 
@@ -141,12 +141,12 @@ def main(argv: list[str] | None = None) -> None:
         if real.exists():
             src = real
             if args.quick:
-                src = tmp / "real-300.jsonl"
-                src.write_text("".join(real.read_text(encoding="utf-8").splitlines(keepends=True)[:300]))
+                src = tmp / "real-100.jsonl"
+                src.write_text("".join(real.read_text(encoding="utf-8").splitlines(keepends=True)[:100]))
             builds = [kg_build(src, tmp / f"real-{j}", jobs=j) for j in sorted({1, cores})]
             parse = rdflib_parse(tmp / "real-1" / "kg.ttl")
             results["real"] = {
-                "input": REAL if not args.quick else REAL + " (first 300)",
+                "input": REAL if not args.quick else REAL + " (first 100)",
                 "builds": builds,
                 "rdflib_parse": parse,
                 "ratio_build_to_rdflib_parse": {

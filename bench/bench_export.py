@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--steps", default="0.1,0.25,1", help="fractions of the graph measured")
     ap.add_argument("--rdflib-limit", type=float, default=1200.0, help="seconds rdflib's serializer may take")
     args = ap.parse_args(argv)
-    n = args.reviews or (800 if args.quick else 42000)
+    n = args.reviews or (150 if args.quick else 42000)
     steps = [1.0] if args.quick else [float(x) for x in args.steps.split(",")]
     series = []
     with tempfile.TemporaryDirectory(prefix="kg-bench-export-") as tmp_name:
