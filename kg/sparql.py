@@ -19,12 +19,11 @@ through rdflib's ``initBindings`` (:func:`run_local`); on a server through
 text, as ``Literal(v).n3()`` / ``URIRef(v).n3()`` in a ``VALUES`` block.
 :func:`kg.server.run_query` runs a query either way (``kg query``).
 
-Queries run on the union of a build's named graphs: locally on an rdflib
-``Dataset`` with ``default_union=True``; on Oxigraph with ``--union-default-graph``
-(``kg serve`` starts it that way); on another store, set its union default graph
-option (Fuseki: ``tdb2:unionDefaultGraph true``). rdflib's union is a set, Oxigraph's
-a bag (a film described in 40 reviews matches 40 times), so the library's queries
-use ``DISTINCT`` and aggregate over distinct inner solutions: both give the same answers.
+Queries read the union of a build's named graphs as a *set* of triples (each triple
+once, however many review graphs repeat it): locally an rdflib ``Dataset`` with
+``default_union=True``; on a server its default graph, which ``kg serve`` and
+``kg push`` fill with that set (:mod:`kg.server`). Both engines give the same answers,
+and the queries need no ``DISTINCT`` against repeated matches.
 
 >>> q = parse_query("# Count films.\\nSELECT (COUNT(*) AS ?n) WHERE { ?f ?p ?o }", name="n")
 >>> q.summary
