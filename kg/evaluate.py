@@ -27,8 +27,13 @@ from kg.vocab import FKG, MARL, PROV, SCHEMA, fold, fold_title
 __all__ = ["FIELDS", "format_scores", "read_gold", "score"]
 
 FIELDS = ("films", "remakes", "remakes_dated", "people", "characters", "comparisons", "opinions")
-_POLARITY = {MARL.Positive: "positive", MARL.Negative: "negative", MARL.Neutral: "neutral", FKG.Mixed: "mixed"}
-_VERDICT = {FKG.Better: "better", FKG.Worse: "worse", FKG.Equal: "equal", FKG.Mixed: "mixed"}
+_POLARITY: dict[Node, str] = {
+    MARL.Positive: "positive",
+    MARL.Negative: "negative",
+    MARL.Neutral: "neutral",
+    FKG.Mixed: "mixed",
+}
+_VERDICT: dict[Node, str] = {FKG.Better: "better", FKG.Worse: "worse", FKG.Equal: "equal", FKG.Mixed: "mixed"}
 _FLIP = {"better": "worse", "worse": "better", "equal": "equal", "mixed": "mixed"}
 _ROLES = (
     ("actor", SCHEMA.actor),
@@ -256,9 +261,9 @@ def score(gold_rows: Sequence[Gold], g: Graph) -> dict[str, Any]:
     def cmp_ok(gx: Gold, sx: tuple[Node, Node, str]) -> bool:
         a, b, v = sx
         if fm(a, gx["film"]) and fm(b, gx["versus"]):
-            return v == gx["verdict"]
+            return bool(v == gx["verdict"])
         if fm(b, gx["film"]) and fm(a, gx["versus"]):
-            return _FLIP.get(v) == gx["verdict"]
+            return bool(_FLIP.get(v) == gx["verdict"])
         return False
 
     def op_ok(gx: Gold, sx: tuple[Node, str]) -> bool:
@@ -267,7 +272,7 @@ def score(gold_rows: Sequence[Gold], g: Graph) -> dict[str, Any]:
             return False
         if t in facts.people and facts.person_matches(t, gx["target"]):
             return True
-        return t in facts.films and fm(t, {"title": gx["target"], "year": gx.get("year")})
+        return bool(t in facts.films and fm(t, {"title": gx["target"], "year": gx.get("year")}))
 
     totals = {"comparisons": [0, 0, 0], "opinions": [0, 0, 0]}
     n_rating = ok_rating = n_stance = ok_stance = found = 0

@@ -71,12 +71,15 @@ def explain(x: Extraction, links: Links | None = None) -> list[str]:
         add("remake", f"{_film(x, rel.source)} remake of {_film(x, rel.target)}", rel.confidence, rel.evidence)
     for c in x.credits:
         part = f" as {c.character}" if c.character else ""
-        add("credit", f"{x.person(c.person).name}: {c.role.value} of {_film(x, c.film)}{part}", c.confidence, c.evidence)
+        add(
+            "credit", f"{x.person(c.person).name}: {c.role.value} of {_film(x, c.film)}{part}", c.confidence, c.evidence
+        )
     for o in x.opinions:
         feature = f" ({o.feature})" if o.feature else ""
         add("opinion", f"{_SIGN[o.polarity]} {_name(x, o.target)}{feature}", o.confidence, o.evidence)
-    for c in x.comparisons:
-        add("comparison", f"{_film(x, c.film)} {c.verdict.value} than {_film(x, c.versus)}", c.confidence, c.evidence)
+    for cmp in x.comparisons:
+        verdict = f"{_film(x, cmp.film)} {cmp.verdict.value} than {_film(x, cmp.versus)}"
+        add("comparison", verdict, cmp.confidence, cmp.evidence)
     return lines
 
 
@@ -84,4 +87,5 @@ def to_json(x: Extraction, links: Links | None = None) -> dict[str, Any]:
     """The extraction (and its links) as plain JSON-able data."""
     data = asdict(x)
     data["links"] = {lk.key: asdict(lk.entity) for lk in (*links.films, *links.people)} if links else {}
-    return json.loads(json.dumps(data, default=str))
+    plain: dict[str, Any] = json.loads(json.dumps(data, default=str))
+    return plain

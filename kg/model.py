@@ -233,9 +233,6 @@ class Rating:
     evidence: Mention | None = None  # None when the rating came from metadata
 
 
-_CLAIMS = ("relations", "credits", "opinions", "comparisons")
-
-
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything the extractors found in one review."""
@@ -269,9 +266,15 @@ class Extraction:
 
     def with_min_confidence(self, threshold: float) -> Extraction:
         """A copy without the claims whose confidence is below ``threshold``."""
-        kept = {name: tuple(c for c in getattr(self, name) if c.confidence >= threshold) for name in _CLAIMS}
         stance = self.stance if self.stance_confidence >= threshold else None
-        return replace(self, stance=stance, **kept)
+        return replace(
+            self,
+            relations=tuple(c for c in self.relations if c.confidence >= threshold),
+            credits=tuple(c for c in self.credits if c.confidence >= threshold),
+            opinions=tuple(c for c in self.opinions if c.confidence >= threshold),
+            comparisons=tuple(c for c in self.comparisons if c.confidence >= threshold),
+            stance=stance,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, SH
@@ -45,7 +46,8 @@ def validate(graph: Dataset | Graph, *, shapes: str | Path | None = None) -> lis
     out = [] if conforms else _core_results(results)
     for query, message in queries:
         for row in data.query(query):
-            out.append(f"<{row.this}>: {_fill(message, row.asdict())}")  # type: ignore[union-attr]
+            values = row.asdict()  # type: ignore[union-attr]
+            out.append(f"<{values['this']}>: {_fill(message, values)}")
     return sorted(set(out))
 
 
@@ -93,5 +95,5 @@ def _targets(shapes: Graph, shape: Node) -> list[str]:
     return patterns
 
 
-def _fill(message: str, values: dict[str, Node]) -> str:
+def _fill(message: str, values: dict[str, Any]) -> str:
     return re.sub(r"\{[?$](\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), message)

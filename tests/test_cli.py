@@ -15,8 +15,9 @@ from tests.conftest import ROOT
 
 def kg(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "kg", *args], cwd=cwd, input=stdin, capture_output=True,
-                          text=True, env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *args], cwd=cwd, input=stdin, capture_output=True, text=True, env=env, timeout=300
+    )
 
 
 @pytest.fixture
@@ -45,8 +46,9 @@ def test_rebuild_gives_byte_identical_files(workdir: Path) -> None:
 
 
 def test_bad_input_is_reported_skipped_and_counted(workdir: Path) -> None:
-    (workdir / "examples" / "broken.jsonl").write_text('{"id": "ok1", "text": "A fine film."}\n{"id": "x", "te\n',
-                                                      encoding="utf-8")
+    (workdir / "examples" / "broken.jsonl").write_text(
+        '{"id": "ok1", "text": "A fine film."}\n{"id": "x", "te\n', encoding="utf-8"
+    )
     run = kg("build", "-o", "out", cwd=workdir)
     assert run.returncode == 0, run.stderr
     assert "examples/broken.jsonl:2:" in run.stderr

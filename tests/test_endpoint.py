@@ -109,8 +109,7 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/ask-xml":
             self._reply(
                 200,
-                b'<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
-                b"<boolean>false</boolean></sparql>",
+                b'<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/><boolean>false</boolean></sparql>',
                 "application/sparql-results+xml",
             )
         elif path == "/construct":
@@ -401,9 +400,7 @@ def test_credentials_in_the_url_are_used_and_stripped(srv: tuple[str, Recorder])
     assert "hunter2" not in str(info.value)
 
 
-def test_credentials_from_netrc(
-    srv: tuple[str, Recorder], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_credentials_from_netrc(srv: tuple[str, Recorder], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     base, rec = srv
     netrc = tmp_path / "netrc"
     netrc.write_text("machine 127.0.0.1 login archivist password from-netrc\n")

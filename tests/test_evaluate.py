@@ -14,6 +14,7 @@ from kg.cli import main
 from kg.evaluate import read_gold, score
 from kg.pipeline import build, write_build
 from kg.store import union
+from tests.conftest import ROOT
 
 GOLD_FIELDS = ("films", "remakes", "people", "characters", "comparisons", "opinions")
 
@@ -27,8 +28,19 @@ def run_kg(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
 
 
 def test_empty_graph_scores_zero_and_every_review_is_missing() -> None:
-    rows = [{"review": "r1", "film": {}, "rating": {"value": 7, "best": 10}, "polarity": "positive",
-             "films": [{"title": "X", "year": 2000}], "remakes": [], "people": [], "comparisons": [], "opinions": []}]
+    rows = [
+        {
+            "review": "r1",
+            "film": {},
+            "rating": {"value": 7, "best": 10},
+            "polarity": "positive",
+            "films": [{"title": "X", "year": 2000}],
+            "remakes": [],
+            "people": [],
+            "comparisons": [],
+            "opinions": [],
+        }
+    ]
     res = score(rows, Graph())
     assert res["films"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "gold": 1, "system": 0}
     assert res["reviews_found"] == {"found": 0, "gold": 1}
@@ -55,8 +67,27 @@ def test_kg_eval_agrees_with_the_reference_scorer(shared_data: Path, tmp_path: P
     result = build(sources, keep=lambda r: r.id in wanted)
     (ttl,) = write_build(result, tmp_path, formats=["ttl"])
     reference = json.loads(
-        subprocess.run([sys.executable, str(scorer), str(gold), str(ttl), "--json"],
-                       check=True, capture_output=True, text=True).stdout
+        subprocess.run(
+            [sys.executable, str(scorer), str(gold), str(ttl), "--json"], check=True, capture_output=True, text=True
+        ).stdout
     )
     ours = score(rows, union(result.dataset))
     assert ours == reference
+
+
+RECORDED = ROOT / "bench" / "results" / "eval-dev.json"  # `kg eval ... --json`, refreshed when extraction improves
+
+
+def test_dev_gold_scores_do_not_slide_back(shared_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    recorded = json.loads(RECORDED.read_text(encoding="utf-8"))
+    gold = shared_data / "gold" / "aclimdb-dev.jsonl"
+    now = json.loads(
+        run_kg(["eval", str(gold), str(shared_data / "aclimdb_remake_reviews" / "reviews.jsonl"), "--json"], capsys)
+    )
+    slid = {f: (recorded[f]["f1"], now[f]["f1"]) for f in GOLD_FIELDS if now[f]["f1"] < recorded[f]["f1"] - 0.03}
+    for acc in ("rating_accuracy", "stance_accuracy"):
+        if now[acc]["accuracy"] < recorded[acc]["accuracy"] - 0.03:
+            slid[acc] = (recorded[acc]["accuracy"], now[acc]["accuracy"])
+    assert not slid, f"fields more than 0.03 below {RECORDED.name} (recorded, now): {slid}"
+    low = {f: now[f]["precision"] for f in GOLD_FIELDS if now[f]["precision"] < 0.7}
+    assert not low, f"precision below 0.7: {low}"

@@ -165,3 +165,43 @@ def test_a_fan_of_the_original_who_scores_the_remake_low() -> None:
     high = Review(id="t", text=text, film_title="Harbour Lights", film_year=2004, rating="9", rating_best="10")
     films, key = find_films(high)
     assert find_comparisons(high, films, reviewed=key, relations=find_remakes(high, films, reviewed=key)) == []
+
+
+def test_better_in_places_and_worse_in_others_is_mixed() -> None:
+    text = "Der Zug is the German remake of El tren. It is better than El tren in places and worse in others."
+    assert normalised(judged(text, "Der Zug", 2015)) >= {("Der Zug", 2015, "mixed", "El tren", None)}
+
+
+def test_next_to_the_original_the_remake_is_weaker() -> None:
+    text = "This is a remake of El tren (2009). Next to the original, Der Zug is weaker in every way."
+    assert ("Der Zug", 2015, "worse", "El tren", 2009) in normalised(judged(text, "Der Zug", 2015))
+
+
+def test_better_than_it_is_judged_against_the_film_named_before() -> None:
+    text = "It was remade in Germany (Der Zug). I have seen the German one: fine, but El tren is better than it."
+    assert normalised(judged(text, "El tren", 2009)) == normalised([("El tren", 2009, "better", "Der Zug", None)])
+
+
+def test_better_than_either_of_them() -> None:
+    text = "It was remade in France (Le Train) and in Japan (Night Line). El tren is better than either of them."
+    assert normalised(judged(text, "El tren", 2009)) == normalised(
+        [("El tren", 2009, "better", "Le Train", None), ("El tren", 2009, "better", "Night Line", None)]
+    )
+
+
+def test_the_better_film_against_its_remake() -> None:
+    text = "Tom Berg's The Crossing later remade the first film. I still think Harbour Lights is the better film."
+    assert normalised(judged(text, "Harbour Lights", 2002)) == normalised(
+        [("Harbour Lights", 2002, "better", "The Crossing", None)]
+    )
+
+
+def test_a_pronoun_that_starts_a_clause_is_no_film() -> None:
+    text = "Tom Berg's The Crossing later remade it. This one is not as slow as it seems."
+    assert judged(text, "Harbour Lights", 2002) == []
+
+
+def test_not_much_of_an_improvement_is_no_praise() -> None:
+    text = "Harbour Lights remade the 1960 original, and it isn't much of an improvement on it."
+    got = normalised(judged(text, "Harbour Lights", 2002))
+    assert all(v != "better" or a != "Harbour Lights" or ay != 2002 for a, ay, v, _, _ in got)

@@ -238,3 +238,96 @@ def test_dev_gold_films_hold_their_figures(shared_data: Path) -> None:
     """On the development gold, films keep F1 >= 0.80 and precision >= 0.7 (issue 3; measured 0.85 / 0.89)."""
     films = dev_scores(shared_data)["films"]
     assert films["f1"] >= 0.80 and films["precision"] >= 0.7, films
+
+
+# --- films named in passing: appositions, lists of remakes, release titles -------------------
+
+
+def test_title_marked_by_an_apposition_gives_year_and_country() -> None:
+    films, _ = films_of("I finally saw Night Harbour, Ana Ruiz's 1987 Portuguese crime film, last week.", "Tide", 2001)
+    f = next(f for f in films if f.title == "Night Harbour")
+    assert (f.year, f.countries) == (1987, ("PT",))
+
+
+def test_title_with_lower_case_words_after_a_cue_runs_to_its_apposition() -> None:
+    films, _ = films_of(
+        "This is a remake of La casa oscura, the Mexican horror film from 1979.", "The Dark House", 2005
+    )
+    f = next(f for f in films if f.key != "f0")
+    assert (f.title, f.year, f.countries) == ("La casa oscura", 1979, ("MX",))
+
+
+def test_a_clause_after_a_comma_is_no_apposition() -> None:
+    films, _ = films_of("Set in the Arctic in 1982, the film follows a crew of six.", "Cold Crew", 2011)
+    assert titles(films) == [("Cold Crew", 2011)]
+
+
+def test_a_list_of_remakes_by_country() -> None:
+    text = (
+        "It has since been remade in France (Le Train de nuit), in Japan as Night Line in 2004 "
+        "and finally in Hollywood with a big star, also called Night Line."
+    )
+    films, _ = films_of(text, "El tren", 2009)
+    got = {(f.title, f.year, f.countries) for f in films[1:]}
+    assert got == {("Le Train de nuit", None, ("FR",)), ("Night Line", 2004, ("JP",)), ("Night Line", None, ("US",))}
+
+
+def test_released_abroad_as_is_an_aka_of_the_film() -> None:
+    films, _ = films_of("It was released abroad as Blue Summer, and it did well.", "Verano azul", 1999)
+    assert titles(films) == [("Verano azul", 1999)] and films[0].aka == ("Blue Summer",)
+    films, _ = films_of("I saw Verano azul, which was released in English as Blue Summer.", "Verano azul", 1999)
+    assert films[0].aka == ("Blue Summer",)
+
+
+def test_a_year_after_in_is_not_part_of_the_title() -> None:
+    films, _ = films_of("Hollywood remade it as The Long Ride in 1960, with a bigger budget.", "Kaze", 1951)
+    assert ("The Long Ride", 1960) in titles(films)
+
+
+def test_no_title_is_invented_for_a_later_version_of_a_retitled_remake() -> None:
+    text = "Hollywood remade it as The Long Ride in 1960, a fine film. The 2015 version is worse."
+    films, _ = films_of(text, "Kaze", 1951)
+    assert titles(films) == [("Kaze", 1951), ("The Long Ride", 1960)]
+
+
+def test_the_earlier_film_of_the_title_written_with_its_year() -> None:
+    films, _ = films_of("The 1960 Long Ride had heart. This one has none.", "The Long Ride", 2016)
+    assert [(f.title, f.year, [m.text for m in f.mentions]) for f in films][1] == ("The Long Ride", 1960, ["Long Ride"])
+
+
+def test_a_numbered_sequel_is_not_a_mention_of_the_film() -> None:
+    films, _ = films_of("Two sequels followed, Night Harbour II and Night Harbour III.", "Night Harbour", 1990)
+    assert all(m.text != "Night Harbour" for m in films[0].mentions)
+
+
+def test_the_makers_after_the_film_are_not_a_title() -> None:
+    films, _ = films_of("But the film Ana Ruiz and Tom Berg made is leaner.", "Tide", 2001)
+    assert titles(films) == [("Tide", 2001)]
+
+
+def test_a_demonym_description_is_the_one_film_of_that_country() -> None:
+    films, _ = films_of("It was remade in Germany (Der Zug). I have seen the German one: competent.", "El tren", 2009)
+    german = next(f for f in films if f.title == "Der Zug")
+    assert [m.text for m in german.mentions] == ["Der Zug", "the German one"]
+
+
+def test_a_title_written_as_stopped_words_is_one_sentence() -> None:
+    films, _ = films_of(
+        "Ana Ruiz's Stay. Right. Here! is the Danish remake of Lejos, the Chilean film.", "Stay. Right. Here!", 2019
+    )
+    assert ("Lejos", None) in titles(films)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Berg is a boxer in the movie, and a good one.",
+        "I prefer the 1958 version with Ana Ruiz and Tom Berg, directed by Lee Park.",
+        "Out now on DVD from Blue Lamp Video, the film cost me very little.",
+        "Undoubtedly, a dark film, and a cold one.",
+        "The best part of the whole movie, Ana Ruiz, steals every scene.",
+    ],
+)
+def test_names_near_film_words_that_are_not_titles(text: str) -> None:
+    films, _ = films_of(text, "Tide", 2001)
+    assert [t for t, _ in titles(films) if t != "Tide"] == []

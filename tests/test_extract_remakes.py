@@ -203,3 +203,48 @@ def test_seed_review_remakes(shared_data: Path) -> None:
     names = {f.key: f.title for f in films}
     pairs = {(names[r.source], names[r.target]) for r in find_remakes(review, films, reviewed=key)}
     assert pairs == {("Hard Hit", "Retribution"), ("Don't. Get. Out!", "Retribution")}
+
+
+def test_each_film_of_a_list_of_remakes_remakes_the_reviewed_film() -> None:
+    text = "Since then it has been remade in France (Le Train de nuit), in Japan (Night Line) and in Italy (Il treno)."
+    assert sorted(remakes_of(text, "El tren", 2009)) == [
+        ("Il treno", None, "El tren", 2009),
+        ("Le Train de nuit", None, "El tren", 2009),
+        ("Night Line", None, "El tren", 2009),
+    ]
+
+
+def test_a_list_of_remakes_of_the_film_named_before_it() -> None:
+    text = (
+        "This is a remake of El tren, the 2009 Spanish thriller, which had already been remade in France "
+        "as Le Train in 2012 and in Japan as Night Line in 2016."
+    )
+    assert sorted(remakes_of(text, "Last Stop", 2020)) == [
+        ("Last Stop", 2020, "El tren", 2009),
+        ("Le Train", 2012, "El tren", 2009),
+        ("Night Line", 2016, "El tren", 2009),
+    ]
+
+
+def test_the_national_remake_of_a_film_with_lower_case_words() -> None:
+    text = "Ana Ruiz's Der Zug is the German remake of El tren, the Spanish thriller from 2009."
+    assert remakes_of(text, "Der Zug", 2015) == [("Der Zug", 2015, "El tren", 2009)]
+
+
+def test_a_film_that_later_remade_the_first_film() -> None:
+    text = "Tom Berg's The Crossing later remade the first film in Boston. Harbour Lights is still better."
+    assert remakes_of(text, "Harbour Lights", 2002) == [("The Crossing", None, "Harbour Lights", 2002)]
+
+
+def test_the_film_a_follow_up_follows_is_not_the_remake() -> None:
+    text = "Ana Ruiz's follow-up to Night Tide is a studio remake of the 1990 Danish thriller of the same name."
+    assert remakes_of(text, "Harbour Lights", 2004) == [("Harbour Lights", 2004, "Harbour Lights", 1990)]
+
+
+def test_sequels_in_a_remake_review_are_not_remakes() -> None:
+    text = (
+        "Tom Berg's The Crossing later remade it. The story continued in two sequels, "
+        "Harbour Lights II and Harbour Lights III, both from 2005."
+    )
+    got = remakes_of(text, "Harbour Lights", 2002)
+    assert all("II" not in a and "II" not in b for a, _, b, _ in got)

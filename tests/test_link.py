@@ -69,13 +69,9 @@ def catalog() -> MemoryCatalog:
     return parse_catalog(CATALOG_TTL, name="test")
 
 
-def film(
-    body: str, phrase: str, key: str, *, year: int | None = None, countries: tuple[str, ...] = ()
-) -> Film:
+def film(body: str, phrase: str, key: str, *, year: int | None = None, countries: tuple[str, ...] = ()) -> Film:
     start = body.index(phrase)
-    return Film(
-        key, phrase, year, countries=countries, mentions=(Mention.of(body, start, start + len(phrase)),)
-    )
+    return Film(key, phrase, year, countries=countries, mentions=(Mention.of(body, start, start + len(phrase)),))
 
 
 def linked(extraction: Extraction, catalog: MemoryCatalog) -> dict[str, str | None]:
@@ -139,13 +135,9 @@ def test_same_title_different_years_link_to_different_films(catalog: MemoryCatal
 
 def test_country_decides_between_films_of_one_title(catalog: MemoryCatalog) -> None:
     body = "Retribution is a tight Spanish thriller."
-    x = Extraction(
-        review=Review(id="r2", text=body), films=(film(body, "Retribution", "f0", countries=("ES",)),)
-    )
+    x = Extraction(review=Review(id="r2", text=body), films=(film(body, "Retribution", "f0", countries=("ES",)),))
     assert linked(x, catalog) == {"f0": "retribution-2015"}
-    x_us = Extraction(
-        review=Review(id="r3", text=body), films=(film(body, "Retribution", "f0", countries=("US",)),)
-    )
+    x_us = Extraction(review=Review(id="r3", text=body), films=(film(body, "Retribution", "f0", countries=("US",)),))
     assert linked(x_us, catalog) == {"f0": "retribution-2023"}
 
 
@@ -199,9 +191,7 @@ def test_a_common_word_title_without_year_or_context_stays_unlinked(catalog: Mem
 
 def test_an_unknown_film_stays_unlinked(catalog: MemoryCatalog) -> None:
     body = "Midnight Harbour (1987) is the film this borrows from."
-    x = Extraction(
-        review=Review(id="r10", text=body), films=(film(body, "Midnight Harbour", "f0", year=1987),)
-    )
+    x = Extraction(review=Review(id="r10", text=body), films=(film(body, "Midnight Harbour", "f0", year=1987),))
     assert linked(x, catalog) == {"f0": None}
 
 
@@ -307,9 +297,7 @@ def test_find_cues_skips_original_as_a_plain_adjective() -> None:
 
 
 def test_known_remakes_lists_the_catalogs_own_links(catalog: MemoryCatalog) -> None:
-    pairs = [
-        (r.key, o.key) for r, o in known_remakes(catalog, ["hard-hit-2021", "retribution-2015", "heat-1995"])
-    ]
+    pairs = [(r.key, o.key) for r, o in known_remakes(catalog, ["hard-hit-2021", "retribution-2015", "heat-1995"])]
     assert pairs == [("hard-hit-2021", "retribution-2015")]
 
 
@@ -336,18 +324,14 @@ def test_a_users_turtle_is_merged_with_the_builtin_by_wikidata_id(tmp_path: Path
 
 def test_a_broken_catalog_file_is_reported_with_its_path_and_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.ttl"
-    bad.write_text(
-        '@prefix schema: <https://schema.org/> .\n<film/x> a schema:Movie ; schema:name "X" \n', "utf-8"
-    )
+    bad.write_text('@prefix schema: <https://schema.org/> .\n<film/x> a schema:Movie ; schema:name "X" \n', "utf-8")
     with pytest.raises(CatalogError, match=r"bad\.ttl: not a valid graph.*line"):
         load_catalog([bad], builtin=False)
 
 
 def test_a_catalog_without_films_is_refused(tmp_path: Path) -> None:
     empty = tmp_path / "people.ttl"
-    empty.write_text(
-        '@prefix schema: <https://schema.org/> .\n<p> a schema:Person ; schema:name "A" .\n', "utf-8"
-    )
+    empty.write_text('@prefix schema: <https://schema.org/> .\n<p> a schema:Person ; schema:name "A" .\n', "utf-8")
     with pytest.raises(CatalogError, match="no films"):
         load_catalog([empty], builtin=False)
     with pytest.raises(CatalogError, match="no such catalog file"):

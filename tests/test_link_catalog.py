@@ -30,9 +30,7 @@ def builtin():  # type: ignore[no-untyped-def]
     return read_builtin()
 
 
-def test_the_build_script_rebuilds_the_shipped_catalog_byte_for_byte(
-    shared_data: Path, tmp_path: Path
-) -> None:
+def test_the_build_script_rebuilds_the_shipped_catalog_byte_for_byte(shared_data: Path, tmp_path: Path) -> None:
     out = tmp_path / "catalog.nt.gz"
     run = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build_catalog.py"), str(shared_data), "-o", str(out)],
@@ -42,9 +40,7 @@ def test_the_build_script_rebuilds_the_shipped_catalog_byte_for_byte(
     )
     stats = json.loads(run.stderr.strip().splitlines()[-1])
     assert stats["films"] > 1900 and stats["remake_links"] > 1000 and stats["people"] > 4000
-    assert out.read_bytes() == SHIPPED.read_bytes(), (
-        "kg/data/catalog.nt.gz is stale: run scripts/build_catalog.py"
-    )
+    assert out.read_bytes() == SHIPPED.read_bytes(), "kg/data/catalog.nt.gz is stale: run scripts/build_catalog.py"
 
 
 def test_catalog_holds_facts_only_with_its_sources_in_the_metadata() -> None:
@@ -53,10 +49,7 @@ def test_catalog_holds_facts_only_with_its_sources_in_the_metadata() -> None:
     allowed = {
         f"<{RDF.type}>",
         f"<{OWL.sameAs}>",
-        *(
-            f"<{SCHEMA}{p}>"
-            for p in ("name", "alternateName", "datePublished", "countryOfOrigin", "inLanguage")
-        ),
+        *(f"<{SCHEMA}{p}>" for p in ("name", "alternateName", "datePublished", "countryOfOrigin", "inLanguage")),
         *(f"<{SCHEMA}{p}>" for p in ("director", "actor", "sameAs")),
         "<https://w3id.org/filmkg/ontology#remakeOf>",
         *(f"<http://purl.org/dc/terms/{p}>" for p in ("source", "title", "description", "license")),
@@ -67,9 +60,7 @@ def test_catalog_holds_facts_only_with_its_sources_in_the_metadata() -> None:
     sources = [
         line
         for line in lines
-        if line.startswith(
-            "<https://w3id.org/filmkg/id/graph/catalog> <http://www.w3.org/ns/prov#wasDerivedFrom>"
-        )
+        if line.startswith("<https://w3id.org/filmkg/id/graph/catalog> <http://www.w3.org/ns/prov#wasDerivedFrom>")
     ]
     assert len(sources) == 4
     for repo in (
@@ -151,9 +142,7 @@ def test_kg_build_with_a_users_catalog(tmp_path: Path) -> None:
     from kg.store import read_graph
 
     review = tmp_path / "review.txt"
-    review.write_text(
-        "film_title: Our Club Film\nfilm_year: 2019\n---\nA small film we all liked.\n", "utf-8"
-    )
+    review.write_text("film_title: Our Club Film\nfilm_year: 2019\n---\nA small film we all liked.\n", "utf-8")
     mine = tmp_path / "mine.ttl"
     mine.write_text(
         "@prefix schema: <https://schema.org/> . @prefix owl: <http://www.w3.org/2002/07/owl#> .\n"

@@ -65,9 +65,7 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if exe is None:
         pytest.skip("the oxigraph server (pip install oxigraph) is not on PATH")
     store = tmp_path_factory.mktemp("oxigraph")
-    subprocess.run(
-        [exe, "load", "--location", str(store), "--file", str(FIXTURE)], check=True, capture_output=True
-    )
+    subprocess.run([exe, "load", "--location", str(store), "--file", str(FIXTURE)], check=True, capture_output=True)
     port = _free_port()
     proc = subprocess.Popen(
         [exe, "serve", "--location", str(store), "--bind", f"127.0.0.1:{port}"],
@@ -152,9 +150,7 @@ def test_a_second_run_asks_nothing(oxigraph: str, tmp_path: Path) -> None:
     assert again.films["Q979196"].originals == first.films["Q979196"].originals
 
 
-def test_kg_enrich_command(
-    oxigraph: str, built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_kg_enrich_command(oxigraph: str, built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "enriched.trig"
     main(["enrich", str(built), "--endpoint", oxigraph, "-o", str(out), "--cache", str(tmp_path / "c")])
     printed = capsys.readouterr().out
@@ -163,9 +159,7 @@ def test_kg_enrich_command(
     assert (URIRef(BASE + "film/hard-hit-2021"), FKG.remakeOf, URIRef(BASE + "film/retribution-2015")) in g
 
 
-def test_server_down_is_a_clear_error(
-    built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_server_down_is_a_clear_error(built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     url = f"http://127.0.0.1:{_free_port()}/query"
     with pytest.raises(SystemExit) as exit_info:
         main(["enrich", str(built), "--endpoint", url, "--cache", str(tmp_path / "c")])
@@ -222,9 +216,7 @@ def misbehaving() -> Iterator[type[_Misbehaving]]:
         server.server_close()
 
 
-def test_garbage_answer_is_a_clear_error(
-    misbehaving: type[_Misbehaving], built: Path, tmp_path: Path
-) -> None:
+def test_garbage_answer_is_a_clear_error(misbehaving: type[_Misbehaving], built: Path, tmp_path: Path) -> None:
     misbehaving.mode = "garbage"
     ds = read_graph(built)
     with pytest.raises(EndpointError, match="malformed SPARQL JSON results"):

@@ -74,9 +74,7 @@ def test_vocab_and_ontology_declare_the_same_terms(ontology: Graph) -> None:
         print("only in ontology/filmkg.ttl:", only_ontology)
     assert not only_code and not only_ontology
     # and no fkg: term is used in the ontology without being declared
-    used = {
-        str(t)[len(NS) :] for t in ontology.all_nodes() if isinstance(t, URIRef) and str(t).startswith(NS)
-    }
+    used = {str(t)[len(NS) :] for t in ontology.all_nodes() if isinstance(t, URIRef) and str(t).startswith(NS)}
     assert used <= in_ontology, sorted(used - in_ontology)
 
 
@@ -290,11 +288,7 @@ def test_the_contract_graph_conforms(shapes: Graph) -> None:
 
 def test_the_contract_graph_uses_only_declared_terms(ontology: Graph) -> None:
     declared = declared_terms(ontology)
-    used = {
-        str(t)[len(NS) :]
-        for t in valid_graph().all_nodes()
-        if isinstance(t, URIRef) and str(t).startswith(NS)
-    }
+    used = {str(t)[len(NS) :] for t in valid_graph().all_nodes() if isinstance(t, URIRef) and str(t).startswith(NS)}
     assert used <= declared, sorted(used - declared)
 
 
@@ -336,9 +330,7 @@ def check(shapes: Graph, case: Break) -> None:
     assert found, "the broken graph was accepted"
     about_focus = [line for f, line in found if f == str(case.focus)]
     assert about_focus, f"no violation with focus {case.focus}; got {found}"
-    assert all(str(case.focus) in line for line in about_focus), (
-        f"a line does not name {case.focus}: {about_focus}"
-    )
+    assert all(str(case.focus) in line for line in about_focus), f"a line does not name {case.focus}: {about_focus}"
     assert any(case.words in line for line in about_focus), f"no line says {case.words!r}: {about_focus}"
     if case.names is not None:
         named = any(str(case.names) in line for line in about_focus)
@@ -501,15 +493,11 @@ STATEMENT_BREAKS = {
     "no provenance": drop(STMT_REMAKE, PROV.wasDerivedFrom, "prov:wasDerivedFrom"),
     "no offsets": drop(STMT_REMAKE, NIF.beginIndex, "nif:beginIndex"),
     "no confidence": drop(STMT_REMAKE, FKG.confidence, "fkg:confidence"),
-    "edge not in the graph": Break(
-        REVIEW, "does not hold", drop=((REMAKE, FKG.remakeOf),), names=STMT_REMAKE
-    ),
+    "edge not in the graph": Break(REVIEW, "does not hold", drop=((REMAKE, FKG.remakeOf),), names=STMT_REMAKE),
 }
 
 EVIDENCE_BREAKS = {
-    "begin after end": put(
-        STMT_REMAKE, NIF.beginIndex, Literal(AT_REMAKE_OF + 20), STMT_REMAKE, "nif:beginIndex"
-    ),
+    "begin after end": put(STMT_REMAKE, NIF.beginIndex, Literal(AT_REMAKE_OF + 20), STMT_REMAKE, "nif:beginIndex"),
     "negative offset": put(OPINION, NIF.beginIndex, Literal(-1), OPINION, "non-negative"),
     "offset a string": put(COMPARISON, NIF.endIndex, Literal("12"), COMPARISON, "nif:endIndex"),
     "confidence above 1": put(STMT_PERF, FKG.confidence, dec("1.5"), STMT_PERF, "from 0 to 1"),

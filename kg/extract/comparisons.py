@@ -114,6 +114,7 @@ def find_comparisons(
         found[(a, b)] = Comparison(a, b, verdict, Mention.of(review.text, start, end), confidence)
 
     prev_start = 0
+    back = [0, 0]  # the starts of the two sentences before this one
     for s_start, s_end in find_sentences(text):
         in_sentence = [sp for sp in spans if s_start <= sp[0] < s_end]
         used: list[tuple[int, int]] = []
@@ -126,17 +127,26 @@ def find_comparisons(
                 v = verdict
                 if v is Verdict.EQUAL and _NEGATED.search(text[max(s_start, m.start() - 20) : m.start()]):
                     v = Verdict.WORSE
-                elif v is Verdict.BETTER and _NEGATED.search(text[max(s_start, m.start() - 12) : m.start()]):
-                    v = Verdict.WORSE  # "no better than", "not better than"
+                elif v is Verdict.BETTER and (
+                    _NEGATED.search(text[max(s_start, m.start() - 12) : m.start()])
+                    or re.search(
+                        r"(?:\bnot|n't)\s+(?:much|really|quite)\s+(?:of\s+)?$", text[s_start : m.start()], re.I
+                    )
+                ):
+                    v = Verdict.WORSE  # "no better than", "not better than", "wasn't much of an improvement on"
                 if set(re.findall(r"[\w]+", m.group().lower())) & _NEGATIVE_WORDS:
                     v = v.flipped()  # "not as awful as X": better than X
                 objects = _objects(text, m.end(), in_sentence)
+                if not objects:
+                    objects = _pronoun_objects(text, m.end(), m.start(), s_start, back[0], spans)
                 if not objects:
                     continue
                 subject, confidence = _subject(text, s_start, m.start(), in_sentence, reviewed, objects)
                 if subject is None:
                     continue
                 used.append(m.span())
+                if v in (Verdict.BETTER, Verdict.WORSE) and _MIXED_TAIL.match(text, m.end(), s_end):
+                    v = Verdict.MIXED  # "better than X in places and worse in others"
                 for obj in objects:
                     add(subject, obj, v, m.start(), m.end(), confidence)
         for verdict, rx in _SUBJECT_CUES:
@@ -162,13 +172,80 @@ def find_comparisons(
                 if len(others) == 1:
                     add(subject, next(iter(others)), verdict, m.start(), m.end(), 0.55)
         _superlatives(text, s_start, s_end, in_sentence, reviewed, films, partners, add)
+        _next_to(text, s_start, s_end, in_sentence, reviewed, add)
         if reviewed is not None:
             _preferences(text, s_start, s_end, in_sentence, reviewed, relations, add)
         prev_start = s_start
+        back = [back[1], s_start]
     if reviewed is not None:
         _bad_remakes(text, spans, reviewed, relations, add)
         _fan_of_the_original(review, text, reviewed, relations, spans, add)
     return sorted(found.values(), key=lambda c: (c.evidence.start, c.film, c.versus))
+
+
+_MIXED_TAIL = re.compile(
+    r"[^.;!?]{0,60}?\bin (?:some|places|parts|a few|many) (?:\w+ )?(?:ways|respects|places|parts)?\s*"
+    r"(?:,\s*)?(?:and|but)\s+(?:\w+\s+)?(?:worse|better|weaker|stronger)\s+in\s+(?:others|other\s+\w+)\b",
+    re.I,
+)
+_PRONOUN = re.compile(
+    r"\s*(?:it|that one|that film|this one|(?:either|both|all|any) of them|them)\b"
+    r"(?=\s*(?:[.,;:!?)\u2014]|$|(?:in|on|and|but|for|by|as)\b))",  # "than it seems": a clause, not a film
+    re.I,
+)
+
+
+_NAMED_SUBJECT = re.compile(
+    r"[\s'\"\u201d\u2019*_]*(?:is|was|remains|looks|seems)\s+(?:(?:still|far|much|even|so|a lot|way)\s+)?", re.I
+)
+
+
+def _pronoun_objects(
+    text: str, pos: int, cue_start: int, s_start: int, prev_start: int, spans: list[_Span]
+) -> list[str]:
+    """The films a pronoun after a cue stands for: "better than it" (the film named last), "than either of them"."""
+    m = _PRONOUN.match(text, pos)
+    if m is None:
+        return []
+    earlier = [sp for sp in spans if prev_start <= sp[0] and sp[1] <= pos]
+    # the subject must be named right before the cue: "X is better than it", not "it is no better than it"
+    if not earlier or earlier[-1][0] < s_start or not _NAMED_SUBJECT.fullmatch(text, earlier[-1][1], cue_start):
+        return []
+    subject = earlier[-1][2]
+    if "them" in m.group().lower():
+        return list(dict.fromkeys(sp[2] for sp in earlier if sp[2] != subject))
+    rest = [sp[2] for sp in earlier if sp[2] != subject and sp[0] >= s_start]  # "it": the film named before
+    return rest[-1:]
+
+
+_NEXT_TO = re.compile(r"\b(?:next to|compared (?:to|with)|beside|alongside|set against)\s+$", re.I)
+_JUDGED = re.compile(
+    r"\s*(?:it|this(?: one| film| movie| remake| version)?|(?P<film>))\s+(?:is|was|looks|seems|feels)\s+"
+    r"(?:\w+\s+){0,2}?(?:the\s+)?(?P<adj>weaker|worse|lesser|poorer|inferior|better|stronger|superior)\b",
+    re.I,
+)
+
+
+def _next_to(
+    text: str, s_start: int, s_end: int, spans: list[_Span], reviewed: str | None, add: Callable[..., None]
+) -> None:
+    """ "Next to X, Y is weaker", "next to the original it is the weaker film": Y judged against X."""
+    for sp in spans:
+        if not (s_start <= sp[0] < s_end) or not _NEXT_TO.search(text[max(s_start, sp[0] - 20) : sp[0]]):
+            continue
+        comma = re.match(r"[\s'\"\u201d\u2019*_]*(?:,\s*|\s+)", text[sp[1] :])
+        pos = sp[1] + (comma.end() if comma else 0)
+        named = next((o for o in spans if o[0] == pos), None)
+        m = _JUDGED.match(text, named[1] if named else pos)
+        if m is None or (
+            named is None and m.group("film") is not None and not re.match(r"\s*(?:it|this)\b", text[pos:], re.I)
+        ):
+            continue
+        subject = named[2] if named else reviewed
+        if subject is None or subject == sp[2]:
+            continue
+        better = m.group("adj").lower() in ("better", "stronger", "superior")
+        add(subject, sp[2], Verdict.BETTER if better else Verdict.WORSE, m.start("adj"), m.end("adj"), 0.6)
 
 
 def _superlatives(

@@ -107,11 +107,13 @@ MIXED_CUES: tuple[str, ...] = ()
 
 # "<A> is CUE" with no second film: A is judged against its remake partner.
 SUBJECT_BETTER_CUES: tuple[str, ...] = (
+    r"(?:is|was|remains) (?:still )?the (?:better|stronger|superior) (?:film|movie|one|version|picture)",
     r"(?:is|was|remains) (?:far |much |vastly |so much |still |clearly )?(?:superior|better)\b(?! than| to)",
     r"(?:in all ways|in every way|in almost every (?:conceivable )?way) superior",
     r"superior (?:\w+ ){0,3}in (?:all|every) (?:\w+ )?ways?",
 )
 SUBJECT_WORSE_CUES: tuple[str, ...] = (
+    r"(?:is|was|remains) (?:still )?the (?:weaker|lesser|poorer|inferior) (?:film|movie|one|version|picture)",
     r"(?:is|was) (?:far |much |vastly |so much |clearly )?(?:inferior|worse)\b(?! than| to)",
 )
 

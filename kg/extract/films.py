@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from kg.extract.cues_films import DEMONYMS, EARLIER_WORDS, LATER_WORDS, NON_FILM_CONTEXT, NOT_AFTER_ORIGINAL
+from kg.extract.phrases import find_release_titles, find_remake_lists, with_phrase_titles
 from kg.extract.predication import REVIEWED, remake_subject
 from kg.extract.text import (
     Spot,
     as_year,
     clean_text,
+    context_year,
     decade_of,
     find_akas,
     find_sentences,
@@ -50,6 +52,7 @@ class _Draft:
     spans: list[tuple[int, int]] = field(default_factory=list)
     side: str = ""  # "reviewed", "earlier", "later", "" (a film named in the text)
     called_original: bool = False  # named right after "the original"
+    listed: bool = False  # named in a list of remakes ("remade in Germany (X), in Korea (Y)")
     first: int = 10**9
 
     def add(self, start: int, end: int) -> None:
@@ -88,30 +91,42 @@ def find_films(review: Review) -> tuple[list[Film], str | None]:
     sentences = list(find_sentences(text))
     reviewed = _Draft(meta_title(review.film_title), review.film_year, side="reviewed") if review.film_title else None
     drafts: list[_Draft] = [reviewed] if reviewed else []
-    spots = find_title_spots(text, reviewed.title if reviewed else None)
+    spots = with_phrase_titles(text, find_title_spots(text, reviewed.title if reviewed else None))
     role = remake_role(text, reviewed.title if reviewed else None, reviewed.year if reviewed else None)
+    akas = [*find_akas(text), *find_release_titles(text)]
+    aka_spans = [(a_start, a_end) for _, _, a_start, a_end in akas]
+    listed = {(x.start, x.end) for x in find_remake_lists(text)}
 
     # 1. named titles
     for spot in spots:
+        if (spot.start, spot.end) in aka_spans:
+            continue
         _place(spot, drafts, reviewed)
+        if (spot.start, spot.end) in listed:
+            next(d for d in drafts if (spot.start, spot.end) in d.spans).listed = True
     twins: list[Spot] = []
     if reviewed:
         for start, end in find_title_words(text, reviewed.title):
             if any(s <= start < e for d in drafts for s, e in d.spans):
                 continue
+            year = context_year(text, start, end)
             if side_before(text, start) == "earlier":
                 twins.append(Spot(start, end, text[start:end], side="earlier", same_title=True))
+            elif year and reviewed.year and year != reviewed.year:  # "the 1960 Magnificent Seven" in a 2016 review
+                side = "earlier" if year < reviewed.year else "later"
+                twins.append(Spot(start, end, text[start:end], year, side=side, same_title=True))
             else:
                 reviewed.add(start, end)
     for d in list(drafts):
         if d.side != "reviewed":
             for start, end in find_title_words(text, d.title):
-                if not any(s <= start < e or start <= s < end for x in drafts for s, e in x.spans):
+                taken = [*aka_spans, *(sp for x in drafts for sp in x.spans)]
+                if not any(s <= start < e or start <= s < end for s, e in taken):
                     d.add(start, end)
     _merge_short_names(drafts)
 
     # 2. aka titles
-    for main_end, aka_title, a_start, a_end in find_akas(text):
+    for main_end, aka_title, a_start, a_end in akas:
         owner = (
             reviewed
             if main_end == -1
@@ -120,7 +135,9 @@ def find_films(review: Review) -> tuple[list[Film], str | None]:
         if owner is None:
             continue
         for d in [
-            x for x in drafts if x is not owner and (x.side == "" and fold_title(x.title) == fold_title(aka_title))
+            x
+            for x in drafts
+            if x is not owner and x.side == "" and not x.listed and fold_title(x.title) == fold_title(aka_title)
         ]:
             drafts.remove(d)
         if fold_title(aka_title) not in owner.names():
@@ -174,6 +191,8 @@ def _place(spot: Spot, drafts: list[_Draft], reviewed: _Draft | None) -> None:
         if spot.year is None or d.year is None or d.year == spot.year:
             if spot.side and d.side and spot.side != d.side:
                 continue
+            if spot.country and d.countries and spot.country not in d.countries:
+                continue  # "in Japan as Night Line ... in Hollywood, also called Night Line": two films
             d.add(spot.start, spot.end)
             d.year = d.year or spot.year
             _countries(d, spot)
@@ -230,11 +249,15 @@ def _named_original(
 ) -> _Draft | None:
     """The named film that the reviewed film remakes ("a remake of X"), if the text says so."""
     spans = sorted((s, e, i) for i, d in enumerate(drafts) for s, e in d.spans)
+    unsaid: set[int] = set()  # films named after "a remake of" said of no film of the review
     for m in _REMAKE_OF.finditer(text):
         s_start, s_end = sentence_at(sentences, m.start())
         if re.search(r"\b(?:not|n't|never|if|would|should|could)\b[^.,;]{0,25}$", text[s_start : m.start()], re.I):
             continue
         subject = remake_subject(text, s_start, m.start(), [(s, e) for s, e, _ in spans])
+        if subject is None and re.search(r"\ban?\s+(?:[\w-]+\s+){0,2}$", text[s_start : m.start()], re.I):
+            after = [i for s, _, i in spans if m.end() <= s < min(s_end, m.end() + 70)]
+            unsaid.update(after[:1])
         if subject is None or (subject != REVIEWED and drafts[spans[subject][2]] is not reviewed):
             continue  # "the remake of X", "Y is a remake of X": not the reviewed film's original
         window_end = min(len(text), m.end() + 70, s_end)
@@ -260,7 +283,18 @@ def _named_original(
         and reviewed.year is not None
         and d.year < reviewed.year
     ]
-    return kin[0] if len(kin) == 1 else None
+    if len(kin) == 1:
+        return kin[0]
+    # the one other film the review names, older than the reviewed film, in a review that calls it a remake
+    if (
+        len(others) == 1
+        and reviewed.year is not None
+        and (others[0].year is not None and others[0].year < reviewed.year or drafts.index(others[0]) in unsaid)
+        and not _SEQUEL.match(others[0].title)
+        and remake_role(text, reviewed.title, reviewed.year, by_original=False) == "remake"
+    ):
+        return others[0]
+    return None
 
 
 _OLDER_TITLE = re.compile(
@@ -307,6 +341,11 @@ def _resolve(
     if side == "this":
         reviewed.add(desc.start, desc.end)
         return
+    if side == "" and year is None and desc.decade is None and desc.country and not desc.same_title:
+        of_country = [d for d in drafts if desc.country in d.countries]
+        if len(of_country) == 1:  # "the German one": the one film of the review from Germany
+            of_country[0].add(desc.start, desc.end)
+        return
     if year is not None:
         if year == reviewed.year:
             reviewed.add(desc.start, desc.end)
@@ -328,6 +367,7 @@ def _resolve(
             return
         if original is not None and not desc.same_title:
             original.add(desc.start, desc.end)
+            original.year = original.year or year
             _countries(original, desc)
             return
         if (
@@ -364,6 +404,8 @@ def _resolve(
         None,
     )
     if twin is None:
+        if side == "later" and not desc.same_title and _retitled_remake(drafts, reviewed, text):
+            return  # "remade as Y in 1960 ... the 2016 version": a later film whose title the text does not give
         if not prequel and not desc.same_title and not older_title:
             if side == "earlier" and year is None and desc.decade is None:
                 return  # "the original" of a remake whose original the text never names: its title is unknown
@@ -377,6 +419,24 @@ def _resolve(
     twin.year = twin.year or year
     twin.add(desc.start, desc.end)
     _countries(twin, desc)
+
+
+_REMADE_AS = re.compile(r"\bremade\b[^.;!?]{0,30}\b(?:as|into)\s+$", re.I)
+
+
+def _retitled_remake(drafts: list[_Draft], reviewed: _Draft, text: str) -> bool:
+    """Whether the text names a later film under another title as the reviewed film's remake ("remade as Y")."""
+    own = fold_title(reviewed.title)
+    return any(
+        d is not reviewed
+        and d.side == ""
+        and (d.listed or any(_REMADE_AS.search(text[max(0, s - 40) : s]) for s, _ in d.spans))
+        and d.year is not None
+        and reviewed.year is not None
+        and d.year > reviewed.year
+        and fold_title(d.title) != own
+        for d in drafts
+    )
 
 
 def _other_remake(desc: Spot, reviewed: _Draft, text: str) -> bool:
@@ -403,15 +463,16 @@ def _other_remake(desc: Spot, reviewed: _Draft, text: str) -> bool:
     return bool(re.search(r"\b(?:would|should|could|if|wish|hope)\b", text[s_start : desc.start], re.I))
 
 
+_GENRE_NOUNS = frozenset("thriller western drama comedy chiller melodrama".split())
 _DESC = re.compile(
     r"\b(?P<det>the|this|its|a|an)\s+"
     r"(?P<mods>(?:[\w'\u2019.-]+\s+){0,4}?)"
     r"['\"\u2018\u201c]?(?P<noun>original|re-?make|version|film|movie|one|classic|vehicle|adaptation|predecessor|inspiration"
-    r"|picture|first)(?![\w-])"
+    r"|picture|first|thriller|western|drama|comedy|chiller|melodrama)(?![\w-])"
     r"(?P<tail>\s+(?:of|with)\s+(?:this\s+film\s+with\s+)?the\s+same\s+(?:title|name)(?:\s+in\s+(?P<ty>\d{4}))?)?",
     re.I,
 )
-_FILM_NOUNS = frozenset("version film movie one picture adaptation vehicle".split())
+_FILM_NOUNS = frozenset("version film movie one picture adaptation vehicle".split()) | _GENRE_NOUNS
 _MOD_STOP = frozenset(
     "the a an of in on at to for from with by and or but is was are were be been being that which who what not no "
     "than as "
@@ -493,7 +554,9 @@ def find_descriptions(text: str) -> list[Spot]:
                 continue
             side = "earlier"
         elif noun in _FILM_NOUNS:
-            if not (year or decade or same or words & (EARLIER_WORDS | LATER_WORDS)):
+            if not (year or decade or same or words & (EARLIER_WORDS | LATER_WORDS)) and not (
+                country and det == "the" and len(mods) == 1 and noun in ("one", "film", "movie", "version")
+            ):
                 continue
             if det not in ("the", "its", "a", "an") or (det in ("a", "an") and not (year and same)):
                 if not (det in ("a", "an") and year and same):

@@ -155,6 +155,10 @@ def remake_subject(text: str, s_start: int, cue_start: int, film_spans: list[tup
                 continue
         subject = text[s_start : cop.start()]
         near = [i for i in before if film_spans[i][1] <= cop.start()]
+        if near and re.search(
+            r"\b(?:to|of|from|than|like|with)\s+['\"\u201c\u2018*_]?$", text[s_start : film_spans[near[-1]][0]]
+        ):
+            return None  # "Jane Roe's follow-up to X is a remake of Y": X is not the subject
         if near:
             gap = text[film_spans[near[-1]][1] : cop.start()]
             if re.fullmatch(_GAP + r",?\s*(?:(?:which|that)\s*)?(?:(?:also|itself|really|actually|in turn)\s+)*", gap):

@@ -19,6 +19,7 @@ from kg.extract.cues_relations import (
     REMAKE_OF_CUES,
     SEQUEL_WORDS,
 )
+from kg.extract.phrases import find_remake_lists
 from kg.extract.predication import REVIEWED, remake_subject
 from kg.extract.text import clean_text, find_sentences, remake_role, sentence_at
 from kg.model import Film, Mention, Relation, RelationKind, Review
@@ -88,6 +89,8 @@ def find_remakes(review: Review, films: list[Film], *, reviewed: str | None) -> 
         _remake_of(text, m, spans, sentences, reviewed, by_key, add)
     for m in _REMADE_AS.finditer(text):
         _remade_as(text, m, spans, sentences, reviewed, add)
+    _remake_lists(text, spans, sentences, reviewed, add)
+    _active_remade(text, spans, sentences, reviewed, add)
     if reviewed is not None:
         rv = by_key[reviewed]
         has_original = any(source == reviewed for source, _ in found)
@@ -228,6 +231,50 @@ def _remake_of(
             by_key[sp[2]].title
         ) != fold_title(words):
             add(sp[2], target[2], sp[0], sp[1], 0.7)
+
+
+def _remake_lists(
+    text: str, spans: list[_Span], sentences: list[tuple[int, int]], reviewed: str | None, add: _Add
+) -> None:
+    """``<original> ... remade in Germany (X), in Korea as Y ...``: each listed title remakes the original.
+
+    The original is the last film named before "remade" in its sentence ("X, which had been
+    remade ..."), else the reviewed film ("it has been remade ...").
+    """
+    for x in find_remake_lists(text):
+        s_start, _ = sentence_at(sentences, x.cue_start)
+        if _negated_or_wished(text, s_start, x.cue_start):
+            continue
+        before = [sp for sp in spans if s_start <= sp[0] and sp[1] <= x.cue_start]
+        original = before[-1][2] if before else reviewed
+        remake = next((sp[2] for sp in spans if sp[0] == x.start and sp[1] == x.end), None)
+        if original is not None and remake is not None:
+            add(remake, original, x.cue_start, x.cue_end, 0.8)
+
+
+_ACTIVE = re.compile(
+    r"[\s'\"\u201d\u2019*_]*(?:\(\d{4}\)\s*)?(?:(?:later|then|also|itself|eventually|in turn)\s+)?remade\s+", re.I
+)
+
+
+def _active_remade(
+    text: str, spans: list[_Span], sentences: list[tuple[int, int]], reviewed: str | None, add: _Add
+) -> None:
+    """``Y (later) remade it`` / ``Y remade the first film`` / ``Y remade X``: Y is a remake of X."""
+    for sp in spans:
+        m = _ACTIVE.match(text, sp[1])
+        if m is None or re.match(r"(?:as|into|in)\b", text[m.end() :], re.I):
+            continue
+        s_start, _ = sentence_at(sentences, sp[0])
+        if _negated_or_wished(text, s_start, sp[0]):
+            continue
+        if re.match(r"(?:it|this)\b", text[m.end() :], re.I):
+            target = reviewed
+        else:
+            target = next((o[2] for o in spans if o[0] == m.end()), None)
+        if target is not None:
+            start = m.end() - len(text[sp[1] : m.end()].lstrip(" '\"\u201d\u2019*_"))
+            add(sp[2], target, start, m.end() - 1, 0.75)
 
 
 def _hedged_after(text: str, pos: int, s_end: int) -> bool:

@@ -19,6 +19,7 @@ __all__ = [
     "Spot",
     "as_year",
     "clean_text",
+    "context_year",
     "find_akas",
     "find_sentences",
     "find_title_spots",
@@ -26,6 +27,8 @@ __all__ = [
     "looks_like_title",
     "meta_title",
     "remake_role",
+    "run_backward",
+    "run_forward",
     "sentence_at",
     "side_before",
     "words",
@@ -52,6 +55,10 @@ def find_sentences(text: str) -> Iterator[tuple[int, int]]:
         last = re.search(r"(\w+)\.$", before)
         if last and (last.group(1).lower() in _ABBREVIATIONS or len(last.group(1)) == 1):
             continue
+        if re.search(r"(?:^|\s)[A-Z][\w'\u2019]*[.!]$", before) and re.match(
+            r"[A-Z][\w'\u2019]*[.!](?:\s|$)", text[m.end() :]
+        ):
+            continue  # "Don't. Get. Out!": one title written as single words with stops
         yield from _trimmed(text, start, m.end())
         start = m.end()
     yield from _trimmed(text, start, len(text))
@@ -237,8 +244,12 @@ def _country_before(before: str) -> str | None:
     return None
 
 
-def _context_year(text: str, start: int, end: int) -> int | None:
-    """A year written next to a title: ``X (1960)``, ``X, 1967)``, ``X of 1979``, ``the 1973 X``, ``1981's X``."""
+def context_year(text: str, start: int, end: int) -> int | None:
+    """A year written next to a title: ``X (1960)``, ``X, 1967)``, ``X of 1979``, ``the 1973 X``, ``1981's X``.
+
+    >>> context_year("The 1960 Magnificent Seven took", 9, 26)
+    1960
+    """
     after = text[end : end + 12]
     m = re.match(r"['\"\u201d\u2019*_]?\s*(?:\(\s*|,\s*|\s+of\s+|\s+in\s+)(" + _YEAR_RX + r")\b(?!s)", after)
     if m and not re.match(r"\s+in\s", after) or (m and re.match(r"\s+in\s+\d{4}\s*[,.;)]", after)):
@@ -270,7 +281,7 @@ def side_before(text: str, start: int) -> str:
     return ""
 
 
-def _run_forward(text: str, pos: int) -> tuple[int, int] | None:
+def run_forward(text: str, pos: int) -> tuple[int, int] | None:
     """The capitalised run that starts at ``pos`` ("High Sierra", "Don't. Get. Out!")."""
     tokens = [(m.start() + pos, m.end() + pos, m.group()) for m in re.finditer(r"\S+", text[pos : pos + 120])]
     run: list[tuple[int, int, str]] = []
@@ -298,6 +309,10 @@ def _run_forward(text: str, pos: int) -> tuple[int, int] | None:
                 and all(t.endswith((".", "!")) for _, _, t in run)
             ):
                 break
+    for k in range(1, len(run) - 1):
+        if run[k][2] in ("in", "from") and as_year(run[k + 1][2].rstrip(".,;:!?")):
+            del run[k:]  # "The Magnificent Seven in 1960": the year says when, it is not part of the title
+            break
     while run and run[-1][2].lower() in _INNER:
         run.pop()
     if not run:
@@ -308,7 +323,7 @@ def _run_forward(text: str, pos: int) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
-def _run_backward(text: str, end: int) -> tuple[int, int] | None:
+def run_backward(text: str, end: int) -> tuple[int, int] | None:
     """The capitalised run that ends at ``end`` ("The Slayer" before " (1981)")."""
     words = list(re.finditer(r"\S+", text[max(0, end - 100) : end]))
     base = max(0, end - 100)
@@ -327,6 +342,8 @@ def _run_backward(text: str, end: int) -> tuple[int, int] | None:
             break
     while run and run[0][2].lower() in _INNER and run[0][2][0].islower():
         run.pop(0)
+    if len(run) >= 3 and run[-2][2] in ("in", "from") and as_year(run[-1][2].rstrip(",;")):
+        del run[-2:]  # "The Long Ride in 1960": the year says when
     return (run[0][0], run[-1][1]) if run else None
 
 
@@ -336,6 +353,9 @@ _APPOSITIVE = re.compile(
     r"(?:classic|film|movie|thriller|adaptation|remake|version|flick|picture|documentary|western|musical|comedy|drama)"
     r"\s+(?=[A-Z0-9])"
 )
+
+
+_MADE_VERBS = frozenset("made make makes directed shot wrote produced did does filmed created put gave".split())
 
 
 def _genre_word(word: str) -> bool:
@@ -368,7 +388,7 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
             start,
             end,
             title,
-            _context_year(text, start, end),
+            context_year(text, start, end),
             side_before(text, start),
             _country_before(text[max(0, start - 60) : start].rstrip("'\"\u201c\u2018*_ ")),
         )
@@ -395,7 +415,7 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
             low_before = re.findall(r"[\w-]+", text[max(0, m.start() - 30) : m.start()].lower())[-2:]
             last_quote = (m.end(), len(found) == n_before and any(w in NON_FILM_CONTEXT for w in low_before))
     for m in re.finditer(r"\(\s*" + _YEAR_RX + r"\s*\)", text):
-        run = _run_backward(text, len(text[: m.start()].rstrip()))
+        run = run_backward(text, len(text[: m.start()].rstrip()))
         if run and looks_like_title(text[run[0] : run[1]]):
             add(run[0], run[1], text[run[0] : run[1]])
     cue_rx = "|".join(re.escape(c) for c in LEAD_IN_CUES)
@@ -420,7 +440,10 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
                 pos = skipped  # "remake of The Italian Job": the demonym is part of the title
                 art = re.search(r"\b(?:The|A|An)\s+$", text[m.start() : pos])
                 pos -= len(art.group()) if art else 0
-        run = _run_forward(text, pos)
+        art = re.search(r"(?<=\s)The\s+$", text[m.start() : pos])
+        if art and text[pos : pos + 1].isupper():
+            pos -= len(art.group())  # "remade it as The Magnificent Seven": the capitalised article is the title's
+        run = run_forward(text, pos)
         while run and looks_like_title(text[run[0] : run[1]]):
             if re.match(r"['\u2019]s?\b|,?\s*(?:Jr|Sr)\.?['\u2019]s\b", text[run[1] :]) or re.search(
                 r"['\u2019]s?$", text[run[0] : run[1]]
@@ -439,11 +462,13 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
             nxt = re.match(r",?\s+(?:and\s+)?|,\s*", text[run[1] :])
             if not nxt or not text[run[1] + nxt.end() : run[1] + nxt.end() + 1].isupper():
                 break
-            run = _run_forward(text, run[1] + nxt.end())
+            run = run_forward(text, run[1] + nxt.end())
     for m in _APPOSITIVE.finditer(text):
-        run = _run_forward(text, m.end())
+        run = run_forward(text, m.end())
         if run and looks_like_title(text[run[0] : run[1]]) and text[m.end() - 1].isspace():
             nxt_word = re.match(r"\s+([\w-]+)", text[run[1] :])
+            if nxt_word and nxt_word.group(1).lower() in _MADE_VERBS:
+                continue  # "the film Jane Roe and Rob Roe made": the makers, not a title
             if not (nxt_word and _genre_word(nxt_word.group(1))) and not _genre_word(text[run[0] : run[1]].split()[-1]):
                 add(run[0], run[1], text[run[0] : run[1]])
     if reviewed_title and len(reviewed_title) >= 4 and reviewed_title.upper() in text:
@@ -465,10 +490,15 @@ def find_title_words(text: str, title: str) -> list[tuple[int, int]]:
         return []
     article = r"(?:(?:the|a|an)\s+)?" if core != title.strip() else ""
     out = []
-    for m in re.finditer(r"(?<![\w'])" + article + re.escape(core) + r"(?![\w])", text, re.I):
+    sequel = r"(?!\s*:?\s+(?:II|III|IV|V|VI|[2-9]|Part|Returns)\b)"  # "X II" is another film than X
+    for m in re.finditer(r"(?<![\w'])" + article + re.escape(core) + r"(?![\w])" + sequel, text, re.I):
         got = m.group()
         words = [w for w in re.findall(r"[\w']+", got) if w.lower() not in _INNER]
-        if got.isupper() or all(w[0].isupper() or w[0].isdigit() for w in words):
+        if (
+            got.isupper()
+            or (core[0].isupper() and got.endswith(core))
+            or all(w[0].isupper() or w[0].isdigit() for w in words)
+        ):
             s = m.start()
             if re.match(r"(?:a|an)\s", got, re.I) and not title.lower().startswith(got.split()[0].lower()):
                 s += len(got.split()[0]) + 1
@@ -498,7 +528,7 @@ def find_akas(text: str) -> list[tuple[int, str, int, int]]:
             close = re.match(r"(.{1,70}?)['\"\u201d\u2019*_](?!\w)", text[pos + 1 :])
             run = (pos + 1, pos + 1 + len(close.group(1))) if close else None
         else:
-            run = _run_forward(text, pos)
+            run = run_forward(text, pos)
         if run and looks_like_title(text[run[0] : run[1]]):
             out.append((m.start(), text[run[0] : run[1]], run[0], run[1]))
     return out
@@ -529,6 +559,11 @@ def remake_role(text: str, title: str | None, year: int | None, *, by_original: 
     ):
         if not modal(m.start()):
             remake += 1
+    for m in re.finditer(
+        r"\b(?:has|have|had)\s+(?:made|directed|delivered)\s+an?\s+(?:[\w,-]+\s+){0,5}?re-?make\b", low
+    ):
+        if not modal(m.start()):
+            remake += 1  # "Jane Roe has made a careful, faithful remake"
     for m in re.finditer(r"\bre-?make of\b", low):
         if not modal(m.start()) and not re.search(
             r"\b(?:the|this)\s+re-?make of this\b", low[max(0, m.start() - 5) : m.end() + 6]
@@ -542,6 +577,7 @@ def remake_role(text: str, title: str | None, year: int | None, *, by_original: 
                 remake += 2  # "to remake X as a musical": this film is the remake
     for m in re.finditer(
         r"\b(?:been|was|were|being|be|is|it)\s+(?:\w+\s+)?remade\b|\bremade\s+(?:in|as|into|it|this)\b"
+        r"|\bremade\s+the\s+(?:first|original)\s+(?:film|movie|one)\b"
         r"|\bre-?makes?\s+(?:including|came|like)\b|\bre-?make of this (?:film|movie)\b",
         low,
     ):
