@@ -48,9 +48,18 @@ from typing import IO
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.endpoint import Endpoint, RdfPayload, SelectResult, SparqlEndpoint, Term, query_form, where_offset
+from kg.endpoint import Endpoint, RdfPayload, SelectResult, SparqlEndpoint, Term, query_form
 from kg.errors import EndpointError, KgError, QueryError
-from kg.sparql import NamedQuery, Table, graph_table, load_query, parse_bindings, parse_query, run_local
+from kg.sparql import (
+    NamedQuery,
+    Table,
+    bind_values,
+    graph_table,
+    load_query,
+    parse_bindings,
+    parse_query,
+    run_local,
+)
 from kg.store import read_graph
 from kg.vocab import DEFAULT_BASE
 
@@ -76,31 +85,6 @@ BATCH_TRIPLES = 20_000  # graphs per update request, up to about this many tripl
 
 
 # ---------------------------------------------------------------------------- queries on a server
-
-
-def bind_values(text: str, bindings: Mapping[str, Node]) -> str:
-    """``text`` with ``bindings`` as a ``VALUES`` block opening its WHERE clause.
-
-    The one helper that writes values into query text, for servers (which have no
-    ``initBindings``): every value is an rdflib term written by ``Literal(v).n3()`` /
-    ``URIRef(v).n3()``, so it stays a single term whatever it contains.
-    """
-    if not bindings:
-        return text
-    names, terms = [], []
-    for name, term in bindings.items():
-        if not re.fullmatch(r"\w+", name):
-            raise QueryError(f"{name!r} is not a variable name")
-        if not isinstance(term, (URIRef, Literal)):
-            raise QueryError(f"?{name} must be bound to an IRI or a literal")
-        names.append(f"?{name}")
-        terms.append(term.n3())
-    try:
-        at = where_offset(text) + 1
-    except ValueError as err:
-        raise QueryError(f"cannot bind values: {err}") from err
-    block = f"\n  VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}\n"
-    return text[:at] + block + text[at:]
 
 
 def _term(term: Term) -> Node:

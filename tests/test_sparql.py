@@ -250,6 +250,37 @@ def test_query_answers(mini: Dataset, name: str, bind: list[str], check: Check, 
     assert check(run_query(name, graph=mini, bind=bind)) == expected
 
 
+def oxigraph_dataset(*, with_union: bool) -> Dataset:
+    """mini.trig in Oxigraph behind rdflib's API (oxrdflib), its union kept in the default graph or not."""
+    ds = Dataset(store="Oxigraph", default_union=True)
+    ds.parse(MINI, format="trig")
+    if with_union:
+        for s, p, o, _ in list(ds.quads((None, None, None, None))):
+            ds.default_graph.add((s, p, o))
+    return ds
+
+
+@pytest.fixture(scope="module")
+def mini_on_oxigraph() -> Dataset:
+    return oxigraph_dataset(with_union=True)
+
+
+@pytest.mark.parametrize(("name", "bind", "check", "expected"), CASES, ids=[f"{c[0]}{c[1]}" for c in CASES])
+def test_same_answers_from_an_oxigraph_store(
+    mini_on_oxigraph: Dataset, name: str, bind: list[str], check: Check, expected: Any
+) -> None:
+    assert check(run_query(name, graph=mini_on_oxigraph, bind=bind)) == expected
+
+
+def test_an_oxigraph_store_is_read_as_a_set(mini_on_oxigraph: Dataset, caplog: pytest.LogCaptureFixture) -> None:
+    titles = "SELECT ?t WHERE { <https://w3id.org/filmkg/id/film/la-llamada-2015> <https://schema.org/name> ?t }"
+    assert [str(t) for t in run_local(titles, mini_on_oxigraph).column("t")] == ["La llamada"]  # 4 graphs say it
+    bag = oxigraph_dataset(with_union=False)
+    with caplog.at_level("WARNING", logger="kg.sparql"):
+        assert len(run_local(titles, bag).rows) == 4
+    assert "keeps no union of its graphs in its default graph" in caplog.text
+
+
 def test_examples_in_headers_run(mini: Dataset) -> None:
     """Each header's example parses as a command line whose bindings the query accepts."""
     import shlex
