@@ -6,7 +6,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -78,7 +78,39 @@ def _formats(value: str) -> list[str]:
     help="A catalog of known films and people (Turtle in the graph contract's shape); repeatable.",
 )
 @click.option("--no-builtin", is_flag=True, help="Do not link against the built-in catalog.")
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option(
+    "--with-catalog",
+    is_flag=True,
+    help="Also write what only the catalog knows of the linked films (its remake links) into <graph/catalog>.",
+)
+@click.option("--no-pages", is_flag=True, help="Do not write the family pages (OUTDIR/index.html, OUTDIR/families/).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1),
+    default=None,
+    help="Worker processes for extraction (default: the cores); the output is the same for any number.",
+)
+@click.option(
+    "--store",
+    default="oxigraph",
+    show_default=True,
+    help="Where the graph is held: oxigraph (in memory), rdflib (rdflib's memory store, small graphs) "
+    "or a folder for an Oxigraph store on disk that `kg query`/`kg validate` reopen without parsing.",
+)
+@click.option(
+    "--update",
+    is_flag=True,
+    help="Rebuild only reviews that changed since the last build into OUTDIR (by content hash); "
+    "remove the graphs of reviews no longer in the input.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run extraction on a Dask cluster (tcp://host:8786); workers write N-Quads shards into "
+    "OUTDIR/shards/ that a SPARQL server can bulk-load.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (no progress bar, no summary).")
 def build(
     inputs: Sequence[str],
     outdir: str,
@@ -87,32 +119,126 @@ def build(
     min_confidence: float,
     catalogs: Sequence[str],
     no_builtin: bool,
+    with_catalog: bool,
+    no_pages: bool,
+    jobs: int | None,
+    store: str,
+    update: bool,
+    scheduler: str | None,
     quiet: bool,
 ) -> None:
     """Build the graph from review files, folders or - (stdin); default: examples/.
 
     Writes OUTDIR/kg.ttl (the union of all graphs) and OUTDIR/kg.trig (one
-    named graph per review), and prints a summary.
+    named graph per review), and prints a summary. Files are replaced only
+    when all are complete: an interrupted build leaves the previous ones.
 
     \b
     Example:
-      kg build examples/ reviews.jsonl -o output/ --format ttl,trig,nt --catalog my-films.ttl
+      kg build examples/ reviews.jsonl -o output/ --format ttl,trig,nt --jobs 4 --catalog my-films.ttl
     """
-    from kg.pipeline import build as run_build
-    from kg.pipeline import write_build
+    import signal
 
+    from kg.pipeline import build_to
+
+    def terminate(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)  # unwinds: workers stopped, temporary files removed
+
+    signal.signal(signal.SIGTERM, terminate)
     chosen = _formats(formats)
-    result = run_build(
-        list(inputs) or [DEFAULT_INPUT],
-        catalog=_catalog(catalogs, no_builtin),
-        strict=strict,
-        min_confidence=min_confidence,
-        on_problem=_report_problem,
-    )
-    write_build(result, outdir, formats=chosen)
+    bar = _ProgressBar(enabled=not quiet)
+    try:
+        result = build_to(
+            list(inputs) or [DEFAULT_INPUT],
+            outdir,
+            formats=chosen,
+            strict=strict,
+            min_confidence=min_confidence,
+            on_problem=_report_problem,
+            progress=bar,
+            jobs=jobs,
+            store=store,
+            update=update,
+            scheduler=scheduler,
+            catalog=_catalog(catalogs, no_builtin),
+            with_catalog=with_catalog,
+        )
+        if not no_pages:
+            from kg.render import write_site
+
+            pages = write_site(result.dataset, outdir)
+            result.summary.files.append(next(p for p in pages if p.name == "index.html"))
+    finally:
+        bar.close()
     if not quiet:
         for line in result.summary.lines():
             click.echo(line)
+
+
+class _ProgressBar:
+    """Draws ``progress(done, total)`` on stderr: a bar, reviews/s and ETA (only for builds past a second)."""
+
+    def __init__(self, *, enabled: bool, tty: bool | None = None, clock: Callable[[], float] | None = None) -> None:
+        import time
+
+        self.clock = clock or time.monotonic
+        self.start = self.clock()
+        self.last = self.start - 60.0
+        self.enabled, self.drawn = enabled, False
+        self.tty = sys.stderr.isatty() if tty is None else tty
+
+    def __call__(self, done: int, total: int | None) -> None:
+        now = self.clock()
+        if not self.enabled or now - self.start < 1.0 or now - self.last < (0.2 if self.tty else 5.0):
+            return
+        self.last, self.drawn = now, True
+        rate = done / (now - self.start)
+        if total and total >= done:
+            filled = int(30 * done / total) if total else 0
+            eta = int((total - done) / rate) if rate else 0
+            text = f"[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} reviews  {rate:,.0f} reviews/s  "
+            text += f"ETA {eta // 60}:{eta % 60:02d}"
+        else:
+            text = f"{done} reviews  {rate:,.0f} reviews/s"
+        click.echo(f"\r{text}  " if self.tty else text, err=True, nl=not self.tty)
+
+    def close(self) -> None:
+        if self.drawn and self.tty:
+            click.echo("", err=True)
+
+
+@cli.command(name="extract")
+@click.argument("inputs", nargs=-1, type=str, required=True)
+@click.option(
+    "--catalog",
+    "catalogs",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A catalog of known films and people (Turtle in the graph contract's shape); repeatable.",
+)
+@click.option("--no-builtin", is_flag=True, help="Do not link against the built-in catalog.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per review (JSON Lines).")
+def extract_(
+    inputs: Sequence[str], catalogs: Sequence[str], no_builtin: bool, min_confidence: float, as_json: bool
+) -> None:
+    """Show what each review says: every claim with its confidence and the words that support it.
+
+    \b
+    Example:
+      kg extract examples/el-desconocido-2015.txt
+    """
+    from kg.explain import explain, to_json
+    from kg.pipeline import read_reviews_of
+
+    catalog = _catalog(catalogs, no_builtin)
+    for n, (extraction, links) in enumerate(
+        read_reviews_of(inputs, catalog=catalog, min_confidence=min_confidence, on_problem=_report_problem)
+    ):
+        if as_json:
+            click.echo(json.dumps(to_json(extraction, links), ensure_ascii=False))
+        else:
+            click.echo(("\n" if n else "") + "\n".join(explain(extraction, links)))
 
 
 @cli.command(name="eval")

@@ -15,9 +15,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from typing import Protocol
 
 from rdflib import XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF
+from rdflib.term import Node
 
 from kg.model import (
     Entity,
@@ -47,7 +49,18 @@ from kg.vocab import (
     slug,
 )
 
-__all__ = ["POLARITY", "ROLE", "VERDICT", "emit", "emit_into", "graph_iri", "imdb_iri"]
+__all__ = [
+    "POLARITY",
+    "ROLE",
+    "VERDICT",
+    "TripleSink",
+    "emit",
+    "emit_catalog",
+    "emit_into",
+    "emit_to",
+    "graph_iri",
+    "imdb_iri",
+]
 
 POLARITY = {
     Polarity.POSITIVE: MARL.Positive,
@@ -114,6 +127,14 @@ COUNTRY_NAMES = {
 _IMDB = re.compile(r"^(tt|nm)\d{5,10}$")
 
 
+class TripleSink(Protocol):
+    """Anything that takes triples one at a time: an rdflib ``Graph``, or a collector of the fast path."""
+
+    def add(self, triple: tuple[Node, Node, Node], /) -> object:
+        """Take one triple."""
+        ...
+
+
 def graph_iri(review_id: str, *, base: str = DEFAULT_BASE) -> URIRef:
     """The name of the named graph that holds one review's extractions."""
     return iri("graph", review_id.strip("/"), base=base)
@@ -161,15 +182,36 @@ def emit_into(ds: Dataset, extraction: Extraction, links: Links | None = None, *
     name = graph_iri(extraction.review.id, base=base)
     ds.remove_graph(name)
     g = ds.graph(name)
-    _Emitter(g, extraction, links or Links(), base).emit()
+    _Emitter(g, name, extraction, links or Links(), base).emit()
     return g
+
+
+def emit_to(
+    sink: TripleSink, extraction: Extraction, links: Links | None = None, *, base: str = DEFAULT_BASE
+) -> URIRef:
+    """Add the triples of one review's named graph to ``sink``; return the graph's name.
+
+    The triples are those :func:`emit_into` puts into the review's graph, in the same order.
+
+    >>> from kg.model import Review
+    >>> triples = []
+    >>> class Sink:
+    ...     add = triples.append
+    >>> str(emit_to(Sink(), Extraction(review=Review(id="r1", text="Fine."))))
+    'https://w3id.org/filmkg/id/graph/r1'
+    >>> len(triples) > 0
+    True
+    """
+    name = graph_iri(extraction.review.id, base=base)
+    _Emitter(sink, name, extraction, links or Links(), base).emit()
+    return name
 
 
 class _Emitter:
     """Writes one extraction into one graph; holds the IRIs minted for it."""
 
-    def __init__(self, g: Graph, x: Extraction, links: Links, base: str) -> None:
-        self.g, self.x, self.links, self.base = g, x, links, base
+    def __init__(self, g: TripleSink, name: URIRef, x: Extraction, links: Links, base: str) -> None:
+        self.g, self.name, self.x, self.links, self.base = g, name, x, links, base
         self.rid = x.review.id.strip("/")
         self.review = review_iri(x.review.id, base=base)
         self.films = {f.key: self._film_iri(f) for f in x.films}
@@ -221,8 +263,7 @@ class _Emitter:
         self._mentions()
 
     def _provenance(self) -> None:
-        g, name = self.g, self.g.identifier
-        assert isinstance(name, URIRef)
+        g, name = self.g, self.name
         g.add((name, RDF.type, PROV.Entity))
         g.add((name, PROV.wasDerivedFrom, self.review))
         if self.x.extractor:
@@ -386,9 +427,37 @@ def _number(value: float | str) -> Literal:
 
 
 def _decimal(value: float) -> Literal:
-    lexical = f"{value:.3f}".rstrip("0")
-    return Literal(lexical + "0" if lexical.endswith(".") else lexical, datatype=XSD.decimal)
+    """An xsd:decimal in the canonical form Oxigraph keeps ("0.8", "1", "-0.5"), so both stores agree."""
+    lexical = f"{value:.3f}".rstrip("0").rstrip(".")
+    return Literal("0" if lexical in ("", "-0") else lexical, datatype=XSD.decimal)
 
 
 def _key(node: URIRef) -> str:
     return str(node).rstrip("/").rsplit("/", 1)[-1]
+
+
+def emit_catalog(
+    sink: TripleSink, pairs: Iterable[tuple[Entity, Entity]], *, source: str = "", base: str = DEFAULT_BASE
+) -> URIRef:
+    """Add to ``sink`` what only a catalog knows of a build's films (its remake links among them).
+
+    These facts belong to the named graph ``<base>graph/catalog`` (returned), never to a
+    review's graph, so a reader can always tell what the reviews said from what was looked up.
+    """
+    name = iri("graph", "catalog", base=base)
+    sink.add((name, RDF.type, PROV.Entity))
+    if source:
+        sink.add((name, DCTERMS.source, Literal(source)))
+    for remake, original in pairs:
+        nodes = []
+        for entity in (remake, original):
+            node = iri("film", entity.key, base=base)
+            sink.add((node, RDF.type, SCHEMA.Movie))
+            sink.add((node, SCHEMA.name, Literal(entity.name)))
+            if entity.year:
+                sink.add((node, SCHEMA.datePublished, Literal(f"{entity.year:04d}", datatype=XSD.gYear)))
+            if entity.wikidata:
+                sink.add((node, OWL.sameAs, WD[entity.wikidata]))
+            nodes.append(node)
+        sink.add((nodes[0], FKG.remakeOf, nodes[1]))
+    return name

@@ -10,6 +10,7 @@ from kg.model import Extraction, Film, Links, Mention, Polarity
 
 __all__ = ["explain", "to_json"]
 
+_VERDICT = {"better": "better than", "worse": "worse than", "equal": "as good as", "mixed": "mixed against"}
 _SIGN = {Polarity.POSITIVE: "+", Polarity.NEGATIVE: "-", Polarity.MIXED: "±", Polarity.NEUTRAL: "0"}
 
 
@@ -23,6 +24,10 @@ def _name(x: Extraction, key: str) -> str:
         return _film(x, key)
     except KeyError:
         return x.person(key).name
+
+
+def _number(value: float | str) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _quote(m: Mention, width: int = 70) -> str:
@@ -60,7 +65,7 @@ def explain(x: Extraction, links: Links | None = None) -> list[str]:
         add("reviewed", _film(x, x.reviewed_film))
     if x.rating is not None:
         r = x.rating
-        add("rating", f"{r.value} of {r.best} (as written: {r.text})", None, r.evidence)
+        add("rating", f"{_number(r.value)} of {_number(r.best)} (as written: {r.text})", None, r.evidence)
     if x.stance is not None:
         add("stance", x.stance.value, x.stance_confidence)
     for f in x.films:
@@ -78,7 +83,7 @@ def explain(x: Extraction, links: Links | None = None) -> list[str]:
         feature = f" ({o.feature})" if o.feature else ""
         add("opinion", f"{_SIGN[o.polarity]} {_name(x, o.target)}{feature}", o.confidence, o.evidence)
     for cmp in x.comparisons:
-        verdict = f"{_film(x, cmp.film)} {cmp.verdict.value} than {_film(x, cmp.versus)}"
+        verdict = f"{_film(x, cmp.film)} {_VERDICT[cmp.verdict.value]} {_film(x, cmp.versus)}"
         add("comparison", verdict, cmp.confidence, cmp.evidence)
     return lines
 

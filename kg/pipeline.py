@@ -1,33 +1,74 @@
-"""``build``: read -> extract -> link -> emit, one review at a time.
+"""``build``: read -> extract -> link -> emit, one review at a time, in one process or many.
 
-The pipeline composes the stages and nothing else: each review is read,
-extracted, linked and emitted into its own named graph before the next is
-read, so memory grows with the graph, never with the input.
+The pipeline composes the stages and nothing else. Reviews are read one at a
+time and handed, in small chunks, to :func:`build_review` (in this process or
+in worker processes, see :mod:`kg.runner`); each comes back as its named
+graph in canonical N-Quads and goes straight into the store. So memory grows
+with the graph, never with the input, and the graph is the same whatever the
+number of processes. With ``previous`` (``kg build --update``) only reviews
+whose record changed are built again and exactly their graphs replaced.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF
+from rdflib.term import Node
 
-from kg.emit import emit_into
-from kg.extract import extract
-from kg.link import Catalog, link, resolve
-from kg.model import InputProblem, Review
+from kg.emit import emit_catalog, emit_to
+from kg.extract import EXTRACTOR_VERSION, extract
+from kg.link import Catalog, catalog_facts, link, resolve
+from kg.model import Extraction, InputProblem, Links, Review
 from kg.reviews import read_reviews
-from kg.store import write_graph
+from kg.runner import Runner, Serial
+from kg.store import (
+    STORES,
+    add_nquads,
+    clear,
+    is_store,
+    new_dataset,
+    open_store,
+    read_graph,
+    replace_folder,
+    staging_folder,
+    write_graphs,
+    write_text_atomic,
+)
 from kg.vocab import DEFAULT_BASE, FKG, MARL, SCHEMA
+from kg.writer import nt_line, nt_term, oxigraph_store
 
-__all__ = ["Build", "Summary", "build", "summarize", "write_build"]
+__all__ = [
+    "FORMAT_FILES",
+    "MANIFEST",
+    "Build",
+    "Previous",
+    "ReviewGraph",
+    "Settings",
+    "Summary",
+    "build",
+    "build_chunk",
+    "build_to",
+    "build_review",
+    "count_reviews",
+    "load_previous",
+    "summarize",
+    "write_build",
+]
 
 log = logging.getLogger(__name__)
 
 FORMAT_FILES = {"ttl": "kg.ttl", "trig": "kg.trig", "nt": "kg.nt", "nq": "kg.nq", "jsonld": "kg.jsonld"}
+MANIFEST = ".kg-build.json"  # in the output folder: what was built from what, for `kg build --update`
+CHUNK = 16  # reviews per task given to a worker
+BATCH_CHARS = 4_000_000  # N-Quads text gathered before one load into the store
 
 
 @dataclass
@@ -43,13 +84,19 @@ class Summary:
     comparisons: int = 0
     families: int = 0
     triples: int = 0
+    rebuilt: int | None = None  # with --update: reviews built again (new or changed)
+    removed: int = 0  # with --update: graphs of reviews no longer in the input
     files: list[Path] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """The summary as the lines ``kg build`` prints."""
-        out = [
-            f"reviews read     {self.reviews}" + (f" ({self.skipped} skipped, see above)" if self.skipped else ""),
+        read = f"reviews read     {self.reviews}" + (f" ({self.skipped} skipped, see above)" if self.skipped else "")
+        out = [read]
+        if self.rebuilt is not None:
+            kept = self.reviews - self.rebuilt
+            out.append(f"updated          {self.rebuilt} rebuilt, {kept} unchanged, {self.removed} removed")
+        out += [
             f"films            {self.films}",
             f"remake links     {self.remake_links}",
             f"people           {self.people}",
@@ -64,10 +111,126 @@ class Summary:
 
 @dataclass
 class Build:
-    """The graph a build made (one named graph per review) and its summary."""
+    """The graph a build made (one named graph per review), its summary, and each review's digest."""
 
     dataset: Dataset
     summary: Summary
+    digests: dict[str, str] = field(default_factory=dict)
+    fingerprint: str = ""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every review's build needs besides the review (shared once with each worker)."""
+
+    catalog: Catalog | None = None
+    min_confidence: float = 0.0
+    base: str = DEFAULT_BASE
+    as_text: bool = True  # graphs as N-Quads text (any store, any process) or as rdflib triples
+    shards: str | None = None  # a folder: each chunk's graphs go into a shard file there, not back to the caller
+
+
+@dataclass(frozen=True)
+class ReviewGraph:
+    """One review built: its named graph, as N-Quads text or as triples."""
+
+    id: str
+    name: str
+    nquads: str = ""
+    triples: tuple[tuple[Node, Node, Node], ...] = ()
+    shard: str = ""  # the N-Quads file that holds the graph (with Settings.shards)
+
+
+class _Triples(list[tuple[Node, Node, Node]]):
+    add = list.append
+
+
+def read_review(
+    review: Review, *, catalog: Catalog | None = None, min_confidence: float = 0.0
+) -> tuple[Extraction, Links]:
+    """What one review says (extracted, completed by the catalog, weak claims dropped) and its links.
+
+    >>> x, links = read_review(Review(id="r1", text="A fine film."))
+    >>> x.review.id, links.films
+    ('r1', ())
+    """
+    extraction = resolve(extract(review), catalog)
+    if min_confidence > 0:
+        extraction = extraction.with_min_confidence(min_confidence)
+    return extraction, link(extraction, catalog)
+
+
+def read_reviews_of(
+    inputs: Iterable[str | Path],
+    *,
+    catalog: Catalog | None = None,
+    min_confidence: float = 0.0,
+    on_problem: Callable[[InputProblem], None] | None = None,
+) -> Iterator[tuple[Extraction, Links]]:
+    """:func:`read_review` over every review in ``inputs`` (what ``kg extract`` shows)."""
+    for review in read_reviews(inputs, on_problem=on_problem):
+        yield read_review(review, catalog=catalog, min_confidence=min_confidence)
+
+
+def build_review(review: Review, settings: Settings) -> ReviewGraph:
+    """Extract, link and emit one review: the unit of work that runs in any process or on a cluster.
+
+    >>> g = build_review(Review(id="r1", text="A fine film."), Settings())
+    >>> g.name
+    'https://w3id.org/filmkg/id/graph/r1'
+    >>> g.nquads.splitlines()[0].endswith("<https://w3id.org/filmkg/id/graph/r1> .")
+    True
+    """
+    extraction, links = read_review(review, catalog=settings.catalog, min_confidence=settings.min_confidence)
+    triples = _Triples()
+    name = emit_to(triples, extraction, links, base=settings.base)
+    if not settings.as_text:
+        return ReviewGraph(review.id, str(name), triples=tuple(triples))
+    cache: dict[Node, str] = {}
+    graph = f" {nt_term(name)} .\n"
+    lines = {nt_line(s, p, o, cache)[:-3] + graph for s, p, o in triples}
+    return ReviewGraph(review.id, str(name), nquads="".join(sorted(lines)))
+
+
+def build_chunk(settings: Settings, index: int, reviews: list[Review]) -> list[ReviewGraph]:
+    """:func:`build_review` over the ``index``-th chunk of reviews (the task a runner hands a worker).
+
+    With ``settings.shards``, the chunk's graphs are written to the N-Quads file
+    ``part-INDEX.nq`` in that folder (a shard that any SPARQL server bulk-loads)
+    and only the file's name comes back.
+    """
+    graphs = [build_review(r, settings) for r in reviews]
+    if settings.shards is None:
+        return graphs
+    path = Path(settings.shards) / f"part-{index:06d}.nq"
+    write_text_atomic(path, "".join(g.nquads for g in sorted(graphs, key=lambda g: g.name)))
+    return [ReviewGraph(g.id, g.name, shard=str(path)) for g in graphs]
+
+
+_DIGESTED = tuple(f.name for f in fields(Review) if f.name != "line")
+
+
+def review_digest(review: Review) -> str:
+    """A hash of everything a review's graph is built from (its text and metadata, not its line number)."""
+    data = json.dumps([getattr(review, name) for name in _DIGESTED], ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def fingerprint(settings: Settings) -> str:
+    """What else a graph depends on: extractor version, options and catalog; a change rebuilds everything."""
+    catalog = getattr(settings.catalog, "name", None) if settings.catalog is not None else None
+    return (
+        f"extract={EXTRACTOR_VERSION};min_confidence={settings.min_confidence};base={settings.base};catalog={catalog}"
+    )
+
+
+@dataclass
+class Previous:
+    """An earlier build to update: its graph (reopened, to be changed in place) and its manifest."""
+
+    dataset: Dataset
+    digests: dict[str, str]
+    fingerprint: str
 
 
 def build(
@@ -79,7 +242,13 @@ def build(
     base: str = DEFAULT_BASE,
     keep: Callable[[Review], bool] | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int, int | None], None] | None = None,
+    store: str | Path = "rdflib",
+    runner: Runner | None = None,
+    previous: Previous | None = None,
+    shards: str | Path | None = None,
+    chunk_size: int = CHUNK,
+    with_catalog: bool = False,
 ) -> Build:
     """Build the knowledge graph of the reviews in ``inputs``.
 
@@ -89,6 +258,9 @@ def build(
         Review files, folders (read recursively) or ``-`` for standard input.
     catalog : Catalog, optional
         Known films and people to link mentions to.
+    with_catalog : bool
+        Also put what only the catalog knows of the linked films (its remake links among
+        them) into the named graph ``<graph/catalog>``.
     min_confidence : float
         Claims with a lower confidence are left out.
     strict : bool
@@ -98,12 +270,26 @@ def build(
     on_problem : callable, optional
         Called with each bad input that was skipped.
     progress : callable, optional
-        Called with the number of reviews built so far, after each review.
+        Called as ``progress(done, total)`` while reviews are built; ``total`` is an estimate or ``None``.
+    store : str or Path
+        ``"rdflib"`` (rdflib's memory store), ``"oxigraph"`` (Oxigraph in memory) or a folder
+        for an Oxigraph store on disk that later commands reopen (:func:`kg.store.open_store`).
+    runner : Runner, optional
+        Where reviews are built: :class:`kg.runner.Processes` for N processes, a Dask cluster
+        (:mod:`kg.cluster`); default: this process.
+    previous : Previous, optional
+        An earlier build (:func:`load_previous`) to update in place: only new and changed reviews
+        are built, and graphs of reviews that are gone are removed; ``store`` is ignored.
+    shards : str or Path, optional
+        A folder where workers write each chunk's graphs as an N-Quads shard (``part-N.nq``)
+        that the store, or a SPARQL server, bulk-loads (for a cluster: a folder all machines share).
+    chunk_size : int
+        Reviews per task handed to a worker.
 
     Returns
     -------
     Build
-        The dataset (one named graph per review) and a summary.
+        The dataset (one named graph per review), a summary and each review's digest.
 
     Examples
     --------
@@ -111,8 +297,19 @@ def build(
     >>> b.summary.reviews
     0
     """
-    ds = Dataset(default_union=True)
+    runner = runner or Serial()
     summary = Summary()
+    ds = previous.dataset if previous is not None else new_dataset(store)
+    fast = oxigraph_store(ds) is not None
+    as_text = fast or runner.jobs > 1 or shards is not None
+    settings = Settings(catalog, min_confidence, base, as_text, str(shards) if shards is not None else None)
+    old = previous.digests if previous is not None else {}
+    if previous is not None and previous.fingerprint != fingerprint(settings):
+        log.info("the previous build used other settings (%s); building everything", previous.fingerprint)
+        clear(ds)
+        old = {}
+    digests: dict[str, str] = {}
+    total = count_reviews(inputs) if progress is not None else None
 
     def problem(p: InputProblem) -> None:
         summary.problems.append(p)
@@ -121,23 +318,109 @@ def build(
         else:
             log.warning("%s", p)
 
-    for review in read_reviews(inputs, strict=strict, on_problem=problem):
-        if keep is not None and not keep(review):
-            continue
-        extraction = resolve(extract(review), catalog)
-        if min_confidence > 0:
-            extraction = extraction.with_min_confidence(min_confidence)
-        emit_into(ds, extraction, link(extraction, catalog), base=base)
-        summary.reviews += 1
+    def todo() -> Iterator[list[Review]]:
+        chunk: list[Review] = []
+        for review in read_reviews(inputs, strict=strict, on_problem=problem):
+            if keep is not None and not keep(review):
+                continue
+            summary.reviews += 1
+            digest = digests[review.id] = review_digest(review)
+            if old.get(review.id) == digest:
+                if progress is not None:
+                    progress(summary.reviews, total)
+                continue
+            chunk.append(review)
+            if len(chunk) >= chunk_size:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
+    built = 0
+    batch: list[str] = []
+    replace: list[str] = []
+    size = 0
+    for graphs in runner.map(build_chunk, settings, todo()):
+        for shard in sorted({g.shard for g in graphs if g.shard}):
+            add_nquads(ds, path=shard, replace=[g.name for g in graphs if g.id in old])
+        for g in (g for g in graphs if not g.shard):
+            if g.triples:
+                graph = ds.graph(URIRef(g.name))
+                if g.id in old:
+                    ds.remove_graph(graph)
+                ds.addN((s, p, o, graph) for s, p, o in g.triples)
+            else:
+                if g.id in old:
+                    replace.append(g.name)
+                batch.append(g.nquads)
+                size += len(g.nquads)
+        if size >= BATCH_CHARS or replace:
+            add_nquads(ds, "".join(batch), replace=replace)
+            batch, replace, size = [], [], 0
+        built += len(graphs)
         if progress is not None:
-            progress(summary.reviews)
+            progress(summary.reviews, total)
+    add_nquads(ds, "".join(batch), replace=replace)
+    if previous is not None:
+        gone = sorted(set(old) - set(digests))
+        for review_id in gone:
+            add_nquads(ds, "", replace=[_graph_name(review_id, base)])
+        summary.rebuilt, summary.removed = built, len(gone)
     summary.skipped = sum(not p.kept for p in summary.problems)
+    if with_catalog and catalog is not None:
+        _add_catalog_facts(ds, catalog, base)
     summarize(ds, summary)
-    return Build(ds, summary)
+    return Build(ds, summary, digests, fingerprint(settings))
+
+
+def _add_catalog_facts(ds: Dataset, catalog: Catalog, base: str) -> None:
+    """Put the catalog's remake links among the build's linked films into ``<graph/catalog>``."""
+    prefix = f"{base}film/"
+    unlinked = set(ds.subjects(RDF.type, FKG.UnlinkedFilm))
+    keys = {str(f)[len(prefix) :] for f in ds.subjects(RDF.type, SCHEMA.Movie) if f not in unlinked}
+    triples = _Triples()
+    name = emit_catalog(triples, catalog_facts(catalog, keys), source=catalog.name, base=base)
+    graph = ds.graph(URIRef(name))
+    ds.remove_graph(graph)
+    ds.addN((s, p, o, graph) for s, p, o in triples)
+
+
+def _graph_name(review_id: str, base: str) -> str:
+    from kg.emit import graph_iri
+
+    return str(graph_iri(review_id, base=base))
+
+
+def count_reviews(inputs: Iterable[str | Path]) -> int | None:
+    """A quick estimate of how many reviews ``inputs`` hold (lines of JSONL/CSV, text files), or ``None``.
+
+    >>> count_reviews([])
+    0
+    """
+    total = 0
+    for item in inputs:
+        path = Path(item)
+        if str(item) == "-":
+            return None
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        if not path.exists():
+            continue
+        for f in files:
+            suffix = f.suffix.lower()
+            if suffix in (".jsonl", ".ndjson", ".csv", ".tsv"):
+                with open(f, "rb") as fh:
+                    lines = sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+                total += max(0, lines - (1 if suffix in (".csv", ".tsv") else 0))
+            elif suffix in (".txt", ".md", ".review") or not path.is_dir():
+                total += 1
+    return total
 
 
 def summarize(ds: Dataset, summary: Summary) -> Summary:
     """Fill ``summary``'s counts from the graph."""
+    store = oxigraph_store(ds)
+    if store is not None:
+        return _summarize_oxigraph(store, summary)
     films = set(ds.subjects(RDF.type, SCHEMA.Movie))
     edges = set(ds.subject_objects(FKG.remakeOf))
     summary.films = len(films)
@@ -153,7 +436,35 @@ def summarize(ds: Dataset, summary: Summary) -> Summary:
     return summary
 
 
-def _count_families(edges: set[tuple[object, object]]) -> int:
+_COUNTS = f"""
+PREFIX rdf: <{RDF}> PREFIX schema: <{SCHEMA}> PREFIX fkg: <{FKG}> PREFIX marl: <{MARL}>
+SELECT
+  (COUNT(DISTINCT ?film) AS ?films) (COUNT(DISTINCT ?opinion) AS ?opinions)
+  (COUNT(DISTINCT ?comparison) AS ?comparisons) (COUNT(DISTINCT ?person) AS ?people)
+WHERE {{
+  {{ ?film a schema:Movie }} UNION {{ ?opinion a marl:Opinion }} UNION {{ ?comparison a fkg:Comparison }}
+  UNION {{ ?perf a fkg:Performance ; fkg:performer ?person }}
+  UNION {{ ?f a schema:Movie ; schema:director|schema:author|schema:producer|schema:musicBy|schema:actor ?person }}
+}}"""
+
+
+def _summarize_oxigraph(store: object, summary: Summary) -> Summary:
+    import pyoxigraph as ox
+
+    assert isinstance(store, ox.Store)
+    row = next(iter(store.query(_COUNTS, use_default_graph_as_union=True)))  # type: ignore[arg-type]
+    summary.films, summary.opinions, summary.comparisons, summary.people = (int(row[i].value) for i in range(4))
+    edges = {
+        (row[0].value, row[1].value)
+        for row in store.query(f"SELECT ?a ?b {{ ?a <{FKG.remakeOf}> ?b }}", use_default_graph_as_union=True)  # type: ignore[union-attr]
+    }
+    summary.remake_links, summary.families = len(edges), _count_families(edges)
+    query = "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { ?s ?p ?o } }"
+    summary.triples = int(next(iter(store.query(query, use_default_graph_as_union=True)))[0].value)  # type: ignore[arg-type]
+    return summary
+
+
+def _count_families(edges: set[tuple[Any, Any]]) -> int:
     """The number of connected groups of films joined by remake links (union-find)."""
     parent: dict[object, object] = {}
 
@@ -169,12 +480,105 @@ def _count_families(edges: set[tuple[object, object]]) -> int:
 
 
 def write_build(b: Build, outdir: str | Path, *, formats: Iterable[str] = ("ttl", "trig")) -> list[Path]:
-    """Write the build's graph into ``outdir`` in each of ``formats``; return the files written."""
+    """Write the build's graph into ``outdir`` in each of ``formats``; return the files written.
+
+    All files are complete under temporary names before any is renamed into place, so an
+    interrupted build leaves the previous files whole. A manifest (``.kg-build.json``: each
+    review's digest) is written last, for ``kg build --update``.
+    """
     outdir = Path(outdir)
-    written = []
+    files = {}
     for fmt in formats:
         if fmt not in FORMAT_FILES:
             raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMAT_FILES)}")
-        written.append(write_graph(b.dataset, outdir / FORMAT_FILES[fmt], format=fmt))
+        files[fmt] = outdir / FORMAT_FILES[fmt]
+    written = write_graphs(b.dataset, files, base=DEFAULT_BASE) if files else []
+    if b.digests or (outdir / MANIFEST).exists():
+        manifest = {"fingerprint": b.fingerprint, "formats": sorted(files), "reviews": dict(sorted(b.digests.items()))}
+        write_text_atomic(outdir / MANIFEST, json.dumps(manifest, indent=0, ensure_ascii=False) + "\n")
     b.summary.files.extend(written)
     return written
+
+
+def load_previous(outdir: str | Path, *, store: str | Path | None = None) -> Previous | None:
+    """The build in ``outdir`` (and in the store folder ``store``, if given), ready to update; ``None`` if none.
+
+    The graph comes from the store folder, else from ``outdir/kg.trig`` or ``kg.nq`` (read into
+    Oxigraph); without a manifest or a file that keeps the named graphs there is nothing to update.
+    """
+    outdir = Path(outdir)
+    try:
+        manifest = json.loads((outdir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if store is not None and is_store(store):
+        ds = open_store(store, read_only=False)
+    else:
+        source = next((outdir / n for n in ("kg.trig", "kg.nq") if (outdir / n).is_file()), None)
+        if source is None:
+            return None
+        ds = read_graph(source, store="oxigraph")
+    return Previous(ds, dict(manifest.get("reviews", {})), str(manifest.get("fingerprint", "")))
+
+
+def build_to(
+    inputs: Iterable[str | Path],
+    outdir: str | Path,
+    *,
+    formats: Iterable[str] = ("ttl", "trig"),
+    jobs: int | None = None,
+    store: str | Path = "oxigraph",
+    update: bool = False,
+    scheduler: str | None = None,
+    **options: Any,
+) -> Build:
+    """:func:`build` and :func:`write_build` as ``kg build`` does them.
+
+    Reviews are built in ``jobs`` processes (default: the cores), or on the Dask cluster at
+    ``scheduler`` (workers write shards into ``outdir/shards``); with ``update``, the build in
+    ``outdir`` (and the store folder ``store``) is updated in place. ``options`` go to :func:`build`.
+    """
+    from kg.runner import Processes, default_jobs
+
+    outdir = Path(outdir)
+    previous = None
+    if update:
+        previous = load_previous(outdir, store=None if str(store) in STORES else store)
+        if previous is None:
+            log.warning("%s: no earlier build to update (no %s and kg.trig); building everything", outdir, MANIFEST)
+    shards = None
+    if scheduler is not None:
+        from kg.cluster import Dask
+
+        runner: Runner = Dask(scheduler)
+        shards = outdir / "shards"
+        shards.mkdir(parents=True, exist_ok=True)
+        for old in shards.glob("part-*.nq"):
+            old.unlink()
+        options.setdefault("chunk_size", 256)
+    else:
+        jobs = jobs or default_jobs()
+        runner = Processes(jobs) if jobs > 1 else Serial()
+    folder = None
+    if previous is None and str(store) not in STORES:
+        folder, store = Path(store), staging_folder(store)  # built aside, swapped in when complete
+    try:
+        b = build(inputs, store=store, runner=runner, previous=previous, shards=shards, **options)
+    finally:
+        close = getattr(runner, "close", None)
+        if close is not None:
+            close()
+    write_build(b, outdir, formats=formats)
+    if folder is not None:
+        b.dataset = _swap_store(b.dataset, Path(store), folder)
+    return b
+
+
+def _swap_store(ds: Dataset, staging: Path, folder: Path) -> Dataset:
+    """Close the store built in ``staging``, put it in place of ``folder``, and reopen it there."""
+    import gc
+
+    del ds
+    gc.collect()  # the last reference closes the store's files
+    replace_folder(staging, folder)
+    return open_store(folder)

@@ -1,10 +1,15 @@
-"""Graphs on disk: deterministic Turtle, TriG, N-Triples, N-Quads and JSON-LD; reading; SHACL.
+"""Graphs in stores and files: Oxigraph or rdflib behind rdflib's API; deterministic files; reading; SHACL.
 
-Writers sort subjects, predicates and objects, write IRIs under the base as
-relative ``<film/…>`` against an ``@base``, and escape every control and
-bidirectional-override character in literals, so the same graph always gives
-the same bytes and review text stays inert in any viewer. Files are written
-to a temporary name and renamed into place: a crash never leaves half a file.
+Two stores hold a graph, both behind rdflib's ``Dataset`` API:
+
+- Oxigraph (pyoxigraph, through the oxrdflib store): the store of large
+  builds, in memory or on disk in a folder that later commands reopen
+  without parsing anything (:func:`open_store`);
+- rdflib's own memory store: small graphs and tests.
+
+Files are written by :mod:`kg.writer` (sorted, so the same graph always gives
+the same bytes whichever store holds it) to temporary names and renamed into
+place only when every file is complete: a crash never leaves half a file.
 """
 
 from __future__ import annotations
@@ -13,45 +18,228 @@ import json
 import logging
 import os
 import re
+import shutil
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Any
 
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from oxrdflib._converter import from_ox_graph_name, to_ox_quad_pattern
 from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
+from rdflib.query import Result
 from rdflib.term import Node
 
 from kg.errors import GraphError
-from kg.vocab import DEFAULT_BASE, PREFIXES
+from kg.vocab import DEFAULT_BASE
+from kg.writer import LINE_FORMATS, oxigraph_store, write_formats
 
 __all__ = [
     "FORMATS",
+    "STORES",
+    "add_nquads",
+    "clear",
+    "is_store",
+    "new_dataset",
+    "open_store",
+    "replace_folder",
+    "staging_folder",
     "read_graph",
     "serialize_graph",
     "union",
     "write_graph",
+    "write_graphs",
 ]
 
 log = logging.getLogger(__name__)
 
 FORMATS = {"ttl": "turtle", "trig": "trig", "nt": "nt", "nq": "nquads", "jsonld": "json-ld"}
-_PREFIXES = {**PREFIXES, "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL), "xsd": str(XSD), "dcterms": str(DCTERMS)}
-_BARE = {
-    XSD.integer: re.compile(r"[+-]?\d+"),
-    XSD.decimal: re.compile(r"[+-]?\d*\.\d+"),
-    XSD.boolean: re.compile(r"true|false"),
+STORES = ("oxigraph", "rdflib")  # in-memory stores by name; any other value is a folder (Oxigraph on disk)
+_MARKER = "filmkg-store"  # a file in a store folder, so `kg` only opens folders it made
+_XSD_STRING = str(XSD.string)
+_BIG_FILE = 8_000_000  # files larger than this are read into Oxigraph, not rdflib's memory store
+_RDF_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
 }
-_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
-_ESCAPE = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-_UNSAFE = re.compile(r'["\\\x00-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]')
-_IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 Quad = tuple[Node, Node, Node, Node | None]
 
 
+# -- stores ----------------------------------------------------------------------------------
+
+
+def _term(term: Any) -> Node:
+    """An Oxigraph term as rdflib's (a plain ``xsd:string`` literal stays plain, as rdflib writes it)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        return Literal(term.value, datatype=None if dt == _XSD_STRING else URIRef(dt))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise GraphError(f"unexpected term in the store: {term!r}")
+
+
+class _OxStore(OxigraphStore):
+    """oxrdflib's store, giving back literals exactly as rdflib made them."""
+
+    def triples(self, triple_pattern: Any, context: Any = None) -> Any:
+        try:
+            quads = self._inner.quads_for_pattern(*to_ox_quad_pattern(triple_pattern, context))
+        except (TypeError, ValueError):
+            return iter(())
+        return (
+            ((_term(q.subject), _term(q.predicate), _term(q.object)), iter((from_ox_graph_name(q.graph_name, self),)))
+            for q in quads
+        )
+
+    def query(self, *args: Any, **kwargs: Any) -> Result:
+        result = super().query(*args, **kwargs)
+        if result.type == "SELECT":
+            rows = result.bindings
+            result.bindings = [{k: _plain(v) for k, v in row.items()} for row in rows]  # type: ignore[misc]
+        return result
+
+
+def _plain(node: Node) -> Node:
+    if isinstance(node, Literal) and node.datatype == XSD.string and not node.language:
+        return Literal(str(node))
+    return node
+
+
+def new_dataset(store: str | Path = "rdflib") -> Dataset:
+    """An empty Dataset (default graph = union of all graphs) in ``store``.
+
+    ``"rdflib"``: rdflib's memory store; ``"oxigraph"``: Oxigraph in memory;
+    anything else: a folder for an Oxigraph store on disk (created; it must be
+    new, empty, or a store an earlier build made, which is replaced).
+
+    >>> len(new_dataset("oxigraph"))
+    0
+    """
+    if str(store) == "rdflib":
+        return Dataset(default_union=True)
+    if str(store) == "oxigraph":
+        return _wrap(ox.Store())
+    path = Path(store)
+    if is_store(path):
+        shutil.rmtree(path)  # a store an earlier build made: built again from scratch
+    if path.exists() and (not path.is_dir() or any(path.iterdir())):
+        raise GraphError("cannot create a store here: not an empty folder nor a store", path=path)
+    path.mkdir(parents=True, exist_ok=True)
+    (path / _MARKER).write_text("an Oxigraph store written by filmkg; reopen with kg.store.open_store\n")
+    return _wrap(ox.Store(str(path)))
+
+
+def _wrap(store: ox.Store) -> Dataset:
+    return Dataset(store=_OxStore(store=store), default_union=True)
+
+
+def clear(ds: Dataset) -> None:
+    """Remove every graph and triple of ``ds``."""
+    store = oxigraph_store(ds)
+    if store is not None:
+        assert isinstance(store, ox.Store)
+        store.clear()
+        return
+    for g in list(ds.graphs()):
+        ds.remove_graph(g)
+    ds.remove((None, None, None))  # type: ignore[arg-type]
+
+
+def is_store(path: str | Path) -> bool:
+    """Whether ``path`` is a store folder that a build wrote."""
+    return (Path(path) / _MARKER).is_file()
+
+
+def staging_folder(path: str | Path) -> Path:
+    """A new folder beside ``path`` to build a store in before it replaces ``path`` (leftovers of killed
+    builds are removed)."""
+    path = Path(path).absolute()
+    if path.exists() and not is_store(path) and (not path.is_dir() or any(path.iterdir())):
+        raise GraphError("cannot create a store here: not an empty folder nor a store", path=path)
+    for old in path.parent.glob(f".{path.name}.building-*"):
+        pid = old.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(old, ignore_errors=True)
+    staging = path.parent / f".{path.name}.building-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    return staging
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def replace_folder(new: Path, path: Path) -> None:
+    """Put the folder ``new`` in place of ``path`` (two renames; the old one is removed after)."""
+    if path.exists() and not is_store(path) and (not path.is_dir() or any(path.iterdir())):
+        raise GraphError("cannot put the store here: not an empty folder nor a store", path=path)
+    old = path.parent / f".{path.name}.old-{os.getpid()}"
+    if path.exists():
+        os.replace(path, old)
+    os.replace(new, path)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def open_store(path: str | Path, *, read_only: bool = True) -> Dataset:
+    """The Dataset in the store folder ``path`` (written by ``kg build --store``), without parsing anything.
+
+    Raises :class:`~kg.errors.GraphError` when ``path`` is not such a folder.
+    """
+    path = Path(path)
+    if not is_store(path):
+        raise GraphError("not a store folder (make one with `kg build --store DIR`)", path=path)
+    try:
+        store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except OSError as err:
+        raise GraphError(f"cannot open the store: {err}", path=path) from err
+    return _wrap(store)
+
+
+def add_nquads(ds: Dataset, text: str = "", *, path: str | Path | None = None, replace: Iterable[str] = ()) -> None:
+    """Add N-Quads (``text``, or the file ``path``) to ``ds``, whatever its store, after emptying the graphs
+    named in ``replace``.
+
+    >>> ds = new_dataset("oxigraph")
+    >>> add_nquads(ds, '<http://ex/s> <http://ex/p> "o" <http://ex/g> .\\n')
+    >>> len(ds)
+    1
+    """
+    store = oxigraph_store(ds)
+    if store is not None:
+        assert isinstance(store, ox.Store)
+        for name in replace:
+            store.remove_graph(ox.NamedNode(name))
+        if path is not None:
+            store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        elif text:
+            store.load(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        return
+    for name in replace:
+        ds.remove_graph(URIRef(name))
+    if path is not None:
+        ds.parse(str(path), format="nquads")
+    elif text:
+        ds.parse(data=text, format="nquads")
+
+
 def union(ds: Dataset | Graph) -> Graph:
-    """All triples of every graph of ``ds`` in one graph."""
+    """All triples of every graph of ``ds`` in one graph (rdflib's memory store)."""
     if not isinstance(ds, Dataset):
         return ds
     g = Graph()
@@ -63,64 +251,96 @@ def union(ds: Dataset | Graph) -> Graph:
 # -- writing ---------------------------------------------------------------------------------
 
 
-class _Terms:
-    """Renders terms as Turtle/N-Triples text, abbreviating where the syntax allows."""
-
-    def __init__(self, base: str | None, prefixes: dict[str, str] | None) -> None:
-        self.base = base
-        self.prefixes = sorted((prefixes or {}).items(), key=lambda kv: -len(kv[1]))
-        self.cache: dict[Node, str] = {}
-
-    def __call__(self, term: Node) -> str:
-        text = self.cache.get(term)
-        if text is None:
-            text = self.cache[term] = self._render(term)
-        return text
-
-    def _render(self, term: Node) -> str:
-        if isinstance(term, URIRef):
-            return self._iri(str(term))
-        if isinstance(term, Literal):
-            return self._literal(term)
-        if isinstance(term, BNode):
-            return f"_:{term}"
-        raise GraphError(f"cannot write term {term!r}")
-
-    def _iri(self, value: str) -> str:
-        if _IRI_UNSAFE.search(value):
-            raise GraphError(f"IRI with characters Turtle cannot hold: {value[:80]!r}")
-        if self.base and value.startswith(self.base) and len(value) > len(self.base):
-            return f"<{value[len(self.base) :]}>"
-        for prefix, ns in self.prefixes:
-            if value.startswith(ns) and _LOCAL.fullmatch(value[len(ns) :]):
-                return f"{prefix}:{value[len(ns) :]}"
-        return f"<{value}>"
-
-    def _literal(self, lit: Literal) -> str:
-        lexical = str(lit)
-        dt = lit.datatype
-        if self.prefixes and dt in _BARE and _BARE[dt].fullmatch(lexical):
-            return lexical
-        quoted = '"' + _UNSAFE.sub(_escape_char, lexical) + '"'
-        if lit.language:
-            return f"{quoted}@{lit.language}"
-        if dt is not None and dt != XSD.string:
-            return f"{quoted}^^{self._iri(str(dt))}"
-        return quoted
+def _format(fmt: str) -> str:
+    name = FORMATS.get(fmt, fmt)
+    if name not in FORMATS.values():
+        raise GraphError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    return name
 
 
-def _escape_char(m: re.Match[str]) -> str:
-    c = m.group(0)
-    return _ESCAPE.get(c) or f"\\u{ord(c):04X}"
+def serialize_graph(ds: Dataset | Graph, *, format: str = "turtle", base: str = DEFAULT_BASE) -> str:
+    """``ds`` as text in ``format`` (turtle, trig, nt, nquads, json-ld), deterministically.
+
+    Turtle, N-Triples and JSON-LD hold the union of all graphs; TriG and N-Quads keep them apart.
+
+    >>> from rdflib import Graph, Literal, URIRef
+    >>> g = Graph(); _ = g.add((URIRef(DEFAULT_BASE + "film/x"), URIRef("https://schema.org/name"), Literal("X")))
+    >>> print(serialize_graph(g).splitlines()[-1])
+    <film/x> schema:name "X" .
+    """
+    import io
+
+    fmt = _format(format)
+    if fmt == "json-ld":
+        return _jsonld(ds, base)
+    out = io.StringIO()
+    write_formats(ds, {fmt: out}, base=base)
+    return out.getvalue()
 
 
-def _sort_key(term: Node) -> tuple[int, str]:
-    return (0 if isinstance(term, URIRef) else 1 if isinstance(term, BNode) else 2, str(term))
+def write_graph(ds: Dataset | Graph, path: str | Path, *, format: str | None = None, base: str = DEFAULT_BASE) -> Path:
+    """Write ``ds`` to ``path`` (format from the extension unless given), atomically; ``-`` is stdout."""
+    fmt = _format(format or Path(str(path)).suffix.lstrip(".") or "turtle")
+    if str(path) == "-":
+        import sys
+
+        sys.stdout.write(serialize_graph(ds, format=fmt, base=base))
+        return Path("-")
+    return write_graphs(ds, {fmt: path}, base=base)[0]
 
 
-def _object_key(term: Node) -> tuple[int, str, str]:
-    dt = str(term.datatype or "") if isinstance(term, Literal) else ""
-    return (*_sort_key(term), dt)
+def write_graphs(ds: Dataset | Graph, files: Mapping[str, str | Path], *, base: str = DEFAULT_BASE) -> list[Path]:
+    """Write ``ds`` in several formats (format -> path) in one pass over the store.
+
+    Every file is written under a temporary name first; only when all are
+    complete are they renamed into place, so an interrupted write leaves the
+    previous files as they were.
+    """
+    wanted = {_format(fmt): Path(p) for fmt, p in files.items()}
+    with atomic_files(list(wanted.values())) as handles:
+        by_fmt = dict(zip(wanted, handles, strict=True))
+        lines = {fmt: fh for fmt, fh in by_fmt.items() if fmt in LINE_FORMATS}
+        if lines:
+            write_formats(ds, lines, base=base)
+        if "json-ld" in by_fmt:
+            by_fmt["json-ld"].write(_jsonld(ds, base))
+    return list(wanted.values())
+
+
+@contextmanager
+def atomic_files(paths: list[Path]) -> Iterator[list[IO[str]]]:
+    """Open temporary files beside ``paths``; rename them all into place when the block succeeds."""
+    temps: list[tuple[Path, IO[str]]] = []
+    try:
+        for path in paths:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            os.fchmod(fd, 0o666 & ~_umask())
+            temps.append((Path(name), os.fdopen(fd, "w", encoding="utf-8", newline="\n")))
+        yield [fh for _, fh in temps]
+        for _, fh in temps:
+            fh.flush()
+            os.fsync(fh.fileno())
+            fh.close()
+        for (tmp, _), path in zip(temps, paths, strict=True):
+            os.replace(tmp, path)
+    finally:
+        for tmp, fh in temps:
+            fh.close()
+            tmp.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_text_atomic(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path`` through a temporary file renamed into place."""
+    with atomic_files([path]) as (fh,):
+        fh.write(text)
+    return path
 
 
 def _quads(ds: Dataset | Graph) -> Iterator[Quad]:
@@ -131,64 +351,6 @@ def _quads(ds: Dataset | Graph) -> Iterator[Quad]:
     else:
         for s, p, o in ds:
             yield s, p, o, None
-
-
-def _turtle_block(triples: Iterable[tuple[Node, Node, Node]], term: _Terms, indent: str) -> list[str]:
-    by_subject: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))
-    for s, p, o in triples:
-        by_subject[s][p].add(o)
-    lines: list[str] = []
-    for s in sorted(by_subject, key=_sort_key):
-        preds = by_subject[s]
-        order = sorted(preds, key=lambda p: (p != RDF.type, str(p)))
-        parts = []
-        for p in order:
-            objs = ", ".join(term(o) for o in sorted(preds[p], key=_object_key))
-            parts.append(f"{'a' if p == RDF.type else term(p)} {objs}")
-        body = f" ;\n{indent}    ".join(parts)
-        lines.append(f"{indent}{term(s)} {body} .\n")
-    return lines
-
-
-def serialize_graph(ds: Dataset | Graph, *, format: str = "turtle", base: str = DEFAULT_BASE) -> str:
-    """``ds`` as text in ``format`` (turtle, trig, nt, nquads, json-ld), deterministically.
-
-    Turtle, N-Triples and JSON-LD hold the union of all graphs; TriG and N-Quads keep them apart.
-
-    >>> from rdflib import Graph, Literal, URIRef
-    >>> g = Graph(); g.add((URIRef(DEFAULT_BASE + "film/x"), URIRef("https://schema.org/name"), Literal("X")))
-    >>> print(serialize_graph(g).splitlines()[-1])
-    <film/x> schema:name "X" .
-    """
-    format = FORMATS.get(format, format)
-    if format in ("nt", "nquads"):
-        term = _Terms(None, None)
-        keep_graph = format == "nquads"
-        lines = set()
-        for s, p, o, g in _quads(ds):
-            ctx = f" {term(g)}" if keep_graph and g is not None else ""
-            lines.add(f"{term(s)} {term(p)} {term(o)}{ctx} .\n")
-        return "".join(sorted(lines))
-    if format == "json-ld":
-        return _jsonld(ds, base)
-    if format not in ("turtle", "trig"):
-        raise GraphError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
-    term = _Terms(base, _PREFIXES)
-    head = [f"@base <{base}> .\n"] + [f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(_PREFIXES.items())] + ["\n"]
-    if format == "turtle":
-        return "".join(head + _turtle_block(((s, p, o) for s, p, o, _ in _quads(ds)), term, ""))
-    graphs: dict[Node | None, list[tuple[Node, Node, Node]]] = defaultdict(list)
-    for s, p, o, g in _quads(ds):
-        graphs[g].append((s, p, o))
-    out = list(head)
-    if None in graphs:
-        out += _turtle_block(graphs.pop(None), term, "")
-        out.append("\n")
-    for name in sorted(graphs, key=_sort_key):
-        out.append(f"{term(name)} {{\n")
-        out += _turtle_block(graphs[name], term, "    ")
-        out.append("}\n\n")
-    return "".join(out)
 
 
 def _jsonld(ds: Dataset | Graph, base: str) -> str:
@@ -222,49 +384,28 @@ def _jsonld(ds: Dataset | Graph, base: str) -> str:
     return json.dumps({"@context": {"@base": base}, "@graph": doc}, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def write_graph(ds: Dataset | Graph, path: str | Path, *, format: str | None = None, base: str = DEFAULT_BASE) -> Path:
-    """Write ``ds`` to ``path`` (format from the extension unless given), atomically; ``-`` is stdout."""
-    fmt = format or FORMATS.get(Path(str(path)).suffix.lstrip("."), "turtle")
-    text = serialize_graph(ds, format=fmt, base=base)
-    if str(path) == "-":
-        import sys
-
-        sys.stdout.write(text)
-        return Path("-")
-    return write_text_atomic(Path(path), text)
-
-
-def write_text_atomic(path: Path, text: str) -> Path:
-    """Write ``text`` to ``path`` through a temporary file renamed into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
 # -- reading ---------------------------------------------------------------------------------
 
 
-def read_graph(path: str | Path) -> Dataset:
-    """The graph in ``path`` (Turtle, TriG, N-Triples, N-Quads or JSON-LD, by extension) as a Dataset.
+def read_graph(path: str | Path, *, store: str | None = None) -> Dataset:
+    """The graph in ``path`` as a Dataset: a file (Turtle, TriG, N-Triples, N-Quads or JSON-LD, by extension)
+    or a store folder written by ``kg build --store`` (opened read-only, nothing parsed).
 
-    Named graphs are kept; the Dataset's default graph is the union of all of them.
+    Named graphs are kept; the Dataset's default graph is the union of all of them. Files larger
+    than a few megabytes are read into Oxigraph (``store="rdflib"`` or ``"oxigraph"`` forces one).
     Raises :class:`~kg.errors.GraphError` naming the file, line and column of a syntax error.
     """
     path = Path(path)
+    if path.is_dir():
+        return open_store(path)
     fmt = FORMATS.get(path.suffix.lstrip("."))
     if fmt is None:
         raise GraphError(f"unknown graph format {path.suffix!r}; expected one of {', '.join(FORMATS)}", path=path)
     if not path.exists():
         raise GraphError("no such file (build one with `kg build`)", path=path)
+    kind = store or ("oxigraph" if fmt in _RDF_FORMATS and path.stat().st_size > _BIG_FILE else "rdflib")
+    if kind == "oxigraph" and fmt in _RDF_FORMATS:
+        return _read_oxigraph(path, fmt)
     ds = Dataset(default_union=True)
     try:
         if fmt in ("trig", "nquads"):
@@ -275,6 +416,16 @@ def read_graph(path: str | Path) -> Dataset:
         line, column = _position(err)
         raise GraphError(f"cannot parse {fmt}: {_first_line(err)}", path=path, line=line, column=column) from err
     return ds
+
+
+def _read_oxigraph(path: Path, fmt: str) -> Dataset:
+    store = ox.Store()
+    graph = None if fmt in ("trig", "nquads") else ox.NamedNode(path.resolve().as_uri())
+    try:
+        store.bulk_load(path=str(path), format=_RDF_FORMATS[fmt], base_iri=DEFAULT_BASE, to_graph=graph)
+    except SyntaxError as err:
+        raise GraphError(f"cannot parse {fmt}: {err.msg}", path=path, line=err.lineno, column=err.offset) from err
+    return _wrap(store)
 
 
 def _position(err: Exception) -> tuple[int | None, int | None]:

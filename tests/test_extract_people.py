@@ -325,3 +325,216 @@ def test_a_player_of_the_same_part_in_another_film_is_not_guessed_into_this_one(
     got = _credits(text)
     assert ("Vince Varga", "actor", REVIEWED, "Norman Bell") in got
     assert not any(name == "Anthony Perth" for name, *_ in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Night Train borrows a lot from Ingrid Holm\'s chilling "Dark Rails".',
+        "Night Train borrows a lot from Ingrid Holm's 1981 classic Dark Rails.",
+    ],
+)
+def test_a_possessive_with_words_before_a_title_is_the_director_of_that_film(text: str) -> None:
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ()), ("Dark Rails", 1981, ())))
+    assert ("Ingrid Holm", "director", "f1", None) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Night Train works because of Peter Lund\'s character "Dark Rails" in it.',
+        'Night Train gives Peter Lund\'s Jesse in "Dark Rails" a second life.',
+    ],
+)
+def test_a_possessive_of_a_part_is_no_directing_credit(text: str) -> None:
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ()), ("Dark Rails", 1981, ())))
+    assert not any(role == "director" for _, role, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("description", "role"),
+    [
+        ("the 1981 Ingrid Holm classic", "director"),
+        ("the 1981 Ingrid Holm version", "director"),
+        ("the 1981 Ingrid Holm vehicle", "actor"),
+    ],
+)
+def test_a_name_inside_a_description_of_a_film_is_credited_to_that_film(description: str, role: str) -> None:
+    text = f"Night Train is a limp remake of {description}. Carla Reyes plays Tomas."
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ()), ("Night Train", 1981, (description,))))
+    assert ("Ingrid Holm", role, "f1", None) in got
+    assert not any(name == "Ingrid Holm" and film == "f0" for name, _, film, _ in got)
+
+
+def test_a_name_inside_a_description_with_no_part_stated_is_not_guessed() -> None:
+    text = "Night Train is a limp remake of the 1981 Ingrid Holm film."
+    description = "the 1981 Ingrid Holm film"
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ()), ("Night Train", 1981, (description,))))
+    assert not any(name == "Ingrid Holm" for name, *_ in got)
+
+
+def test_a_list_shares_the_part_of_one_of_its_members() -> None:
+    text = "The villains are led by Oscar Lindqvist (a smirking banker) and Peter Lund as Tomas."
+    got = _credits(text)
+    assert ("Oscar Lindqvist", "actor", REVIEWED, None) in got
+    assert ("Peter Lund", "actor", REVIEWED, "Tomas") in got
+
+
+def test_a_list_of_three_full_names_is_a_cast() -> None:
+    text = "Everyone falls for Maria Bell, Oscar Lindqvist, Petra Novak and Peter Lund by the end."
+    got = {(n, r) for n, r, _, _ in _credits(text)}
+    assert {
+        ("Maria Bell", "actor"),
+        ("Oscar Lindqvist", "actor"),
+        ("Petra Novak", "actor"),
+        ("Peter Lund", "actor"),
+    } <= got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lovely songs by Maria Bell, Oscar Lindqvist and Petra Novak lift it.",
+        "The director cannot hold a candle to the likes of Maria Bell, Oscar Lindqvist and Petra Novak.",
+    ],
+)
+def test_a_list_of_names_about_making_or_set_against_others_is_no_cast(text: str) -> None:
+    assert not any(role == "actor" for _, role, _, _ in _credits(text))
+
+
+def test_a_list_with_a_plural_verb_is_a_cast() -> None:
+    text = "Maria Bell and Oscar Lindqvist play the leads with too little spark."
+    got = {(n, r) for n, r, _, _ in _credits(text)}
+    assert {("Maria Bell", "actor"), ("Oscar Lindqvist", "actor")} <= got
+
+
+def test_a_player_set_against_another_is_not_credited_to_this_film() -> None:
+    text = "Night Train casts Carla Reyes as Tomas. I won't compare her to Anna Berg in the same role."
+    got = _credits(text)
+    assert ("Carla Reyes", "actor", REVIEWED, "Tomas") in got
+    assert not any(name == "Anna Berg" for name, *_ in got)
+
+
+def test_the_remake_of_another_film_is_the_reviewed_film() -> None:
+    text = "It was the remake of Dark Rails, and the lead part was played by Peter Lund."
+    got = _credits_of(text, _films_with(text, ("Night Train", 1955, ()), ("Dark Rails", None, ())))
+    assert ("Peter Lund", "actor", "f0", None) in got
+
+
+@pytest.mark.parametrize(
+    "follow",
+    ["He's wooden as the doomed captain.", "She gives a tired performance.", "He overacts throughout."],
+)
+def test_a_pronoun_after_a_sentence_naming_one_person_carries_the_acting(follow: str) -> None:
+    text = f"The weakest link in Night Train is Peter Lund. {follow}"
+    assert ("Peter Lund", "actor", REVIEWED, None) in _credits(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peter Lund met Anna Berg in Rome. She plays the cello beautifully in the story.",
+        "Night Train was directed by Peter Lund. He gives it a tired look.",
+    ],
+)
+def test_a_pronoun_is_not_guessed_where_the_sentence_before_is_unclear(text: str) -> None:
+    assert not any(role == "actor" for _, role, _, _ in _credits(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Night Train was directed by Ingrid Holm, whose earlier films include Dark Rails (1981) and Cold Harbour.",
+        "Ingrid Holm directed Night Train. It recalls two other Holm films, Dark Rails and Cold Harbour.",
+    ],
+)
+def test_a_list_of_a_makers_other_films_credits_each(text: str) -> None:
+    films = _films_with(text, ("Night Train", 2004, ()), ("Dark Rails", 1981, ()), ("Cold Harbour", 1990, ()))
+    got = _credits_of(text, films)
+    assert {("Ingrid Holm", "director", f, None) for f in ("f0", "f1", "f2")} <= got
+
+
+def test_a_persons_previous_film_takes_the_part_they_have_here() -> None:
+    text = (
+        "Night Train was written by Ingrid Holm. Ingrid Holm's previous effort was the chilling 'Dark Rails' of 1981."
+    )
+    got = _credits_of(text, _films_with(text, ("Night Train", 2004, ()), ("Dark Rails", 1981, ())))
+    assert ("Ingrid Holm", "writer", "f1", None) in got
+    assert ("Ingrid Holm", "director", "f1", None) not in got
+
+
+def test_a_place_before_a_list_of_films_is_no_maker() -> None:
+    text = "Night Train stars Peter Lund. I grew up on Hong Kong movies, Dark Rails and Cold Harbour."
+    films = _films_with(text, ("Night Train", 2004, ()), ("Dark Rails", 1981, ()), ("Cold Harbour", 1990, ()))
+    assert not any(film in ("f1", "f2") for _, _, film, _ in _credits_of(text, films))
+
+
+def test_hyphenated_surnames_with_inner_capitals_are_one_name() -> None:
+    assert [r[2] for r in name_runs("Kodi Smit-McPhee plays Owen.")] == ["Kodi Smit-McPhee", "Owen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Ingrid Holms' western keeps the story beat for beat.", "Ingrid Holms", "director"),
+        ("Peter Lund steals every scene he is in.", "Peter Lund", "actor"),
+        ("The cast is led by Peter Lund, who is fine.", "Peter Lund", "actor"),
+    ],
+)
+def test_more_cues_for_a_part(text: str, name: str, role: str) -> None:
+    assert (name, role, REVIEWED, None) in _credits(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Bell and Oscar Lindqvist are a bit stiff as the sister and the boyfriend.",
+        "Maria Bell and Oscar Lindqvist, as the judge and the thief, are both excellent.",
+    ],
+)
+def test_a_pair_said_to_be_something_as_a_part_are_players(text: str) -> None:
+    got = {(n, r) for n, r, _, _ in _credits(text)}
+    assert {("Maria Bell", "actor"), ("Oscar Lindqvist", "actor")} <= got
+
+
+def test_a_possessive_before_a_part_said_to_be_a_role_names_the_part() -> None:
+    text = "Peter Lund's Calvera is a great villain, funny and cruel."
+    assert ("Peter Lund", "actor", REVIEWED, "Calvera") in _credits(text)
+
+
+def test_a_possessive_before_a_lowercase_noun_is_no_part() -> None:
+    text = "Peter Lund's father is a retired judge in the story."
+    assert not any(character == "father" for *_, character in _credits(text))
+
+
+def test_a_stated_part_after_like_still_counts() -> None:
+    text = "It takes a maniac driver like Maria Bell's character to pull the job off."
+    assert ("Maria Bell", "actor", REVIEWED, None) in _credits(text)
+
+
+def test_a_list_holding_a_maker_of_the_film_is_no_cast() -> None:
+    text = "Night Train was directed by Ingrid Holm. It has three parents: Maria Bell, Ingrid Holm and Oscar Lindqvist."
+    assert not any(role == "actor" for _, role, _, _ in _credits(text))
+
+
+def _dev_scores(shared: Path) -> dict[str, dict[str, float]]:
+    """The development gold scored against a build of the reviews it names."""
+    from kg.evaluate import read_gold, score
+    from kg.pipeline import build
+    from kg.store import union
+
+    rows = read_gold(shared / "gold" / "aclimdb-dev.jsonl")
+    wanted = {r["review"] for r in rows}
+    result = build([shared / "aclimdb_remake_reviews" / "reviews.jsonl"], keep=lambda r: r.id in wanted)
+    return score(rows, union(result.dataset))
+
+
+def test_dev_gold_people_hold_their_figures(shared_data: Path) -> None:
+    """People and characters on the development gold stay within 0.03 of the recorded figures, precision >= 0.7.
+
+    Recorded (issue 3): people P 0.811 R 0.484 F1 0.606; characters P 0.857 R 0.592 F1 0.700.
+    """
+    res = _dev_scores(shared_data)
+    people, characters = res["people"], res["characters"]
+    assert people["f1"] >= 0.606 - 0.03 and people["precision"] >= 0.7, people
+    assert characters["f1"] >= 0.700 - 0.03 and characters["precision"] >= 0.7, characters

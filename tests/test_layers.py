@@ -16,7 +16,8 @@ LAYERS = [
     {"errors"},
     {"model"},
     {"vocab"},
-    {"sparql", "endpoint", "store", "evaluate"},
+    {"writer"},
+    {"sparql", "endpoint", "store", "evaluate", "runner", "cluster"},
     {"shacl"},
     {"reviews", "extract", "link", "emit", "lineage", "server", "explain"},
     {"render"},
@@ -30,6 +31,8 @@ OWNERS = {  # third-party library -> the kg modules allowed to import it
     "networkx": {"lineage"},
     "pyvis": {"render"},
     "pyshacl": {"shacl"},
+    "dask": {"cluster"},
+    "distributed": {"cluster"},
 }
 
 

@@ -10,6 +10,7 @@ from kg.errors import CatalogError
 from kg.link import (
     CATALOG_PREFIX,
     MemoryCatalog,
+    catalog_facts,
     find_cues,
     known_remakes,
     link,
@@ -351,3 +352,118 @@ def test_the_one_known_remake_of_a_reviewed_original() -> None:
         (CATALOG_PREFIX + "psycho-1998", "f0", "remake")
     ]
     assert done.film(CATALOG_PREFIX + "psycho-1998").mentions == ()  # "the original" is the reviewed film
+
+
+# -- which words are remake cues -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The original work was a play.",
+        "It has an original plot and an original cast.",
+        "It scared me as much as it scared the original audiences.",
+        "The original crew, the original cost and the original family all come back.",
+        "A truly original film.",
+        "It misses the original adventure's spirit and the original's score.",
+    ],
+)
+def test_original_before_a_non_film_noun_or_after_a_is_no_cue(text: str) -> None:
+    assert find_cues(text) == []
+
+
+def test_the_original_as_a_film_is_a_cue() -> None:
+    assert [c.text for c in find_cues("I prefer the original. Its original is better. The 1960 original wins.")] == [
+        "the original",
+        "Its original",
+        "The 1960 original",
+    ]
+
+
+def _review(body: str, *, imdb: str, title: str, year: int) -> Extraction:
+    return Extraction(
+        review=Review(id="r", text=body, film_title=title, imdb_id=imdb),
+        films=(Film("f0", title, year),),
+        reviewed_film="f0",
+    )
+
+
+def test_in_a_review_of_an_original_the_original_is_the_film_itself() -> None:
+    cat = parse_catalog(CATALOG_TTL, name="test")
+    body = "The original shower scene is still the best thing the original ever did."
+    assert resolve(_review(body, imdb="tt0054215", title="Psycho", year=1960), cat).relations == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Unlike most remakes, this one was shot in colour.",  # plural: remakes in general
+        "Directors keep remaking remakes of sequels these days.",
+        "If they remade it today, it would be in colour.",  # a wish, not a fact
+        "Whatever the poster says, this is not a remake.",
+    ],
+)
+def test_a_remake_cue_not_said_of_one_film_adds_nothing(body: str) -> None:
+    cat = parse_catalog(CATALOG_TTL, name="test")
+    assert resolve(_review(body, imdb="tt0054215", title="Psycho", year=1960), cat).relations == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "It was remade in colour, shot for shot.",
+        "Why anyone wanted to remake this film I cannot tell.",
+        "Van Sant's remake copies it shot for shot.",
+    ],
+)
+def test_a_remake_cue_said_of_the_film_names_its_one_remake(body: str) -> None:
+    cat = parse_catalog(CATALOG_TTL, name="test")
+    done = resolve(_review(body, imdb="tt0054215", title="Psycho", year=1960), cat)
+    assert [(r.source, r.target) for r in done.relations] == [(CATALOG_PREFIX + "psycho-1998", "f0")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("It is no match for the original Psycho.", True),
+        ("It is no match for the original Alfred Hitchcock film.", True),  # the catalog credits him
+        ("It is scarier than the original 'Halloween', and that is saying something.", False),
+        ("It is no match for the original Texas Chainsaw Massacre.", False),
+        ("I never saw the original 1955 version, so I cannot compare.", False),  # not the catalog's year
+        ("I never saw the original 1960 version, so I cannot compare.", True),
+        ("It is no match for the original Hungarian version.", True),  # a nationality, not a title
+    ],
+)
+def test_what_follows_the_original_must_fit_the_catalogs_original(body: str, expected: bool) -> None:
+    cat = parse_catalog(CATALOG_TTL, name="test")
+    done = resolve(_review(body, imdb="tt0155975", title="Psycho", year=1998), cat)
+    found = [(r.source, r.target) for r in done.relations]
+    assert found == ([("f0", CATALOG_PREFIX + "psycho-1960")] if expected else [])
+
+
+def test_an_aka_title_and_the_year_link_the_film(catalog: MemoryCatalog) -> None:
+    # the review calls the film by a title the catalog does not know, and gives the title it was released as
+    body = "Der Unbekannte, released abroad as Retribution, is tight."
+    x = Extraction(
+        review=Review(id="r19", text=body),
+        films=(Film("f0", "Der Unbekannte", 2015, aka=("Retribution",)),),
+        reviewed_film="f0",
+    )
+    assert linked(x, catalog) == {"f0": "retribution-2015"}
+    later = Extraction(
+        review=Review(id="r20", text=body),
+        films=(Film("f0", "Der Unbekannte", 2023, aka=("Retribution",)),),
+        reviewed_film="f0",
+    )
+    assert linked(later, catalog) == {"f0": "retribution-2023"}
+
+
+def test_catalog_facts_are_the_remake_links_among_the_linked_films(catalog: MemoryCatalog) -> None:
+    facts = catalog_facts(catalog, ["retribution-2015", "retribution-2023", "hard-hit-2021", "psycho-1960"])
+    assert [(r.key, r.name, r.year, o.key, o.year) for r, o in facts] == [
+        ("hard-hit-2021", "Hard Hit", 2021, "retribution-2015", 2015),
+        ("retribution-2023", "Retribution", 2023, "retribution-2015", 2015),
+    ]
+    assert facts[0][1].wikidata == "Q21218461"
+    assert catalog_facts(None, ["psycho-1960"]) == []
+    assert catalog_facts(catalog, ["psycho-1960"]) == []  # its remake was not linked

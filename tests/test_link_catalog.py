@@ -15,14 +15,17 @@ from rdflib import Dataset
 from rdflib.namespace import OWL, RDF
 
 from kg.emit import emit_into
+from kg.errors import CatalogError
 from kg.extract import extract
+from kg.link import catalog as catalog_module
 from kg.link import known_remakes, link, load_catalog, read_builtin, resolve
 from kg.model import Review
 from kg.store import union
-from kg.vocab import SCHEMA
+from kg.vocab import SCHEMA, fold
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "kg" / "data" / "catalog.nt.gz"
+INDEX = ROOT / "kg" / "data" / "catalog.idx.json.gz"
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +44,50 @@ def test_the_build_script_rebuilds_the_shipped_catalog_byte_for_byte(shared_data
     stats = json.loads(run.stderr.strip().splitlines()[-1])
     assert stats["films"] > 1900 and stats["remake_links"] > 1000 and stats["people"] > 4000
     assert out.read_bytes() == SHIPPED.read_bytes(), "kg/data/catalog.nt.gz is stale: run scripts/build_catalog.py"
+    assert (tmp_path / "catalog.idx.json.gz").read_bytes() == INDEX.read_bytes(), (
+        "kg/data/catalog.idx.json.gz is stale: run scripts/build_catalog.py"
+    )
+
+
+def test_the_index_holds_what_the_graph_holds(builtin) -> None:  # type: ignore[no-untyped-def]
+    graph = read_builtin(index=False)
+    assert list(builtin.films.items()) == list(graph.films.items())
+    assert list(builtin.people.items()) == list(graph.people.items())
+    for table in ("credit_map", "original_map", "remake_map", "languages", "_titles"):
+        mine = {k: v for k, v in getattr(builtin, table).items() if v}
+        theirs = {k: v for k, v in getattr(graph, table).items() if v}
+        assert mine == theirs, table
+    assert builtin.sources == graph.sources and builtin.country_names == graph.country_names
+    for title, year in (("Retribution", 2015), ("Psycho", None), ("Nueve reinas", 2000), ("Restricted Cal", 2021)):
+        assert builtin.candidates(title, year=year) == graph.candidates(title, year=year)
+    assert builtin.person_candidates("Gus Van Sant") == graph.person_candidates("gus van sant") != []
+
+
+def test_an_index_not_made_from_the_shipped_graph_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(catalog_module, "_builtin_gz", lambda: gzip.compress(b"<a> <b> <c> .\n", mtime=0))
+    assert catalog_module._builtin_index() is None
+    with pytest.raises(CatalogError, match="not a catalog index"):
+        catalog_module.load_index(b"not gzip at all")
+
+
+def test_no_film_is_named_after_a_person_it_credits(builtin) -> None:  # type: ignore[no-untyped-def]
+    # a scrape that takes the director's cell for the title makes films called after people
+    for key, film in builtin.films.items():
+        credited = {fold(p.name) for _, pk in builtin.credits(key) if (p := builtin.entity(pk)) is not None}
+        assert not {fold(n) for n in (film.name, *film.names)} & credited, (key, film.name)
+        assert not re.search(r"\[[a-z]{2,3}\]$", film.name), film.name  # "[de]": a link to another wiki
+    flanders = [c.entity for c in builtin.candidates("A Dog of Flanders")]
+    assert sorted(e.year for e in flanders if e.year) == [1959, 1999]
+    assert builtin.originals(next(e.key for e in flanders if e.year == 1999)) == (
+        next(e.key for e in flanders if e.year == 1959),
+    )
+
+
+def test_the_english_and_the_original_title_name_one_film(builtin) -> None:  # type: ignore[no-untyped-def]
+    # OMDb gives the English title, Wikipedia the original one: the same film of the same remake pair
+    nine = builtin.candidates("Nine Queens", year=2000)
+    assert nine and nine[0].entity.key == builtin.candidates("Nueve reinas", year=2000)[0].entity.key
+    assert builtin.candidates("Jûsan-nin no shikaku", year=1963)[0].entity.name == "13 Assassins"
 
 
 def test_catalog_holds_facts_only_with_its_sources_in_the_metadata() -> None:

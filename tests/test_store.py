@@ -1,17 +1,30 @@
 from __future__ import annotations
 
+import io
+import os
 import random
+import stat
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rdflib import XSD, Dataset, Literal, URIRef
+from rdflib import RDF, XSD, Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kg.errors import GraphError
-from kg.store import read_graph, serialize_graph, union, write_graph
+from kg.store import (
+    is_store,
+    new_dataset,
+    open_store,
+    read_graph,
+    serialize_graph,
+    union,
+    write_graph,
+    write_graphs,
+)
 from kg.vocab import DEFAULT_BASE, SCHEMA
+from kg.writer import write_formats
 
 FILM = URIRef(DEFAULT_BASE + "film/x-2001")
 
@@ -83,3 +96,106 @@ def test_unknown_extension_and_missing_file_are_clear(tmp_path: Path) -> None:
         read_graph(tmp_path / "kg.xyz")
     with pytest.raises(GraphError, match="no such file"):
         read_graph(tmp_path / "kg.ttl")
+
+
+# -- stores and the fast writer ----------------------------------------------------------------
+
+HOSTILE = st.text(
+    alphabet=st.one_of(
+        st.characters(blacklist_categories=("Cs",)),
+        st.sampled_from(list('\u202e\u2066\u2028\u2029\x85\x00\x1f\x7f\ufffe\ufffe"\\\n\r\t<>{} .')),
+    )
+)
+
+
+def both_stores(quads: list[tuple[URIRef, URIRef, Literal | URIRef, str]]) -> tuple[Dataset, Dataset]:
+    out = []
+    for kind in ("rdflib", "oxigraph"):
+        ds = new_dataset(kind)
+        for s, p, o, g in quads:
+            ds.graph(URIRef(DEFAULT_BASE + f"graph/{g}")).add((s, p, o))
+        out.append(ds)
+    return out[0], out[1]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    texts=st.lists(HOSTILE, min_size=1, max_size=4),
+    lang=st.sampled_from([None, "en", "pt-BR"]),
+    graphs=st.lists(st.sampled_from("abc"), min_size=4, max_size=4),
+)
+def test_rdflib_and_oxigraph_stores_write_the_same_bytes(texts: list[str], lang: str | None, graphs: list[str]) -> None:
+    quads = [(FILM, SCHEMA.reviewBody, Literal(t, lang=lang), g) for t, g in zip(texts, graphs, strict=False)]
+    quads.append((FILM, SCHEMA.sameAs, URIRef("https://example.org/x\u202ey"), graphs[-1]))
+    quads.append((FILM, SCHEMA.ratingValue, Literal(7), graphs[0]))
+    ref, ox_ds = both_stores(quads)
+    for fmt in ("turtle", "trig", "nt", "nquads"):
+        text = serialize_graph(ox_ds, format=fmt)
+        assert text == serialize_graph(ref, format=fmt)
+        assert "\u202e" not in text and "\u2028" not in text
+        back = Dataset()
+        back.parse(data=text, format=fmt)
+        assert {str(o) for o in union(back).objects(FILM, SCHEMA.reviewBody)} == set(texts)
+
+
+def test_union_sorted_in_spilled_runs_gives_the_same_bytes() -> None:
+    ds = new_dataset("oxigraph")
+    for i in range(300):
+        g = ds.graph(URIRef(DEFAULT_BASE + f"graph/{i % 17}"))
+        g.add((URIRef(DEFAULT_BASE + f"film/f{i % 40}"), SCHEMA.name, Literal(f"Film {i % 40}")))
+        g.add((URIRef(DEFAULT_BASE + f"film/f{i % 40}"), RDF.type, SCHEMA.Movie))
+    whole = {"turtle": io.StringIO(), "nt": io.StringIO()}
+    runs = {"turtle": io.StringIO(), "nt": io.StringIO()}
+    assert write_formats(ds, whole) == write_formats(ds, runs, run_bytes=200) == 80
+    assert whole["turtle"].getvalue() == runs["turtle"].getvalue()
+    assert whole["nt"].getvalue() == runs["nt"].getvalue()
+    assert "<film/f0> a schema:Movie ;" in whole["turtle"].getvalue()  # a subject's types come first
+
+
+def test_store_folder_round_trip_and_errors(tmp_path: Path) -> None:
+    folder = tmp_path / "db"
+    ds = new_dataset(folder)
+    ds.graph(URIRef(DEFAULT_BASE + "graph/a")).add((FILM, SCHEMA.name, Literal("X")))
+    expected = serialize_graph(ds, format="trig")
+    del ds
+    assert is_store(folder)
+    reopened = read_graph(folder)
+    assert serialize_graph(reopened, format="trig") == expected
+    assert Literal("X") in set(reopened.objects(FILM, SCHEMA.name))  # plain, as rdflib made it
+    with pytest.raises(GraphError, match="not a store folder"):
+        open_store(tmp_path)
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "notes.txt").write_text("mine")
+    with pytest.raises(GraphError, match="not an empty folder nor a store"):
+        new_dataset(tmp_path / "other")
+
+
+def test_failed_write_leaves_previous_files_and_no_temporary_file(tmp_path: Path) -> None:
+    good = dataset(TRIPLES)
+    written = write_graphs(good, {"ttl": tmp_path / "kg.ttl", "trig": tmp_path / "kg.trig"})
+    before = {p: p.read_bytes() for p in written}
+    bad = dataset(TRIPLES)
+    bad.graph(URIRef(DEFAULT_BASE + "graph/z")).add((FILM, SCHEMA.url, URIRef("https://x/a b")))
+    with pytest.raises(GraphError, match="IRI with characters"):
+        write_graphs(bad, {"ttl": tmp_path / "kg.ttl", "trig": tmp_path / "kg.trig"})
+    assert {p: p.read_bytes() for p in written} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kg.trig", "kg.ttl"]
+
+
+def test_written_files_follow_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        path = write_graph(dataset(TRIPLES), tmp_path / "kg.ttl")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_large_files_are_read_into_oxigraph(tmp_path: Path) -> None:
+    path = write_graph(dataset(TRIPLES), tmp_path / "kg.trig")
+    fast, slow = read_graph(path, store="oxigraph"), read_graph(path, store="rdflib")
+    assert serialize_graph(fast, format="trig") == serialize_graph(slow, format="trig") == path.read_text()
+    bad = tmp_path / "broken.nt"
+    bad.write_text('<http://a/b> <http://a/p> "x" .\n<http://a/c> <http://a/p> "y\n', encoding="utf-8")
+    with pytest.raises(GraphError, match=r"broken\.nt:2"):
+        read_graph(bad, store="oxigraph")

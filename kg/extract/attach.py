@@ -62,9 +62,20 @@ def film_refs(text: str, films: list[Film], reviewed: str | None) -> list[FilmRe
         if d.year is not None:
             same = [f.key for f in films if f.year == d.year]
             refs.append(FilmRef(d.start, d.end, same[0] if len(same) == 1 else UNKNOWN))
+        elif d.side == "later" and reviewed is not None and _remake_of_other(text, d.end, films, reviewed):
+            refs.append(FilmRef(d.start, d.end, reviewed))  # "it was the remake of Other": the reviewed film
         elif d.side in ("earlier", "later"):
             refs.append(FilmRef(d.start, d.end, UNKNOWN))
     return sorted(refs, key=lambda r: r.start)
+
+
+def _remake_of_other(text: str, end: int, films: list[Film], reviewed: str) -> bool:
+    """Whether the words at ``end`` (after "the remake") say it remakes a film other than the reviewed one."""
+    m = re.match(r"\s+of\s+[\"'‘“]?", text[end : end + 12])
+    if m is None:
+        return False
+    at = end + m.end()
+    return any(f.key != reviewed and any(fm.start == at for fm in f.mentions) for f in films)
 
 
 # The words between a name (or its cue) and a film right after it that tie the two.

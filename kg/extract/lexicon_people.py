@@ -13,6 +13,7 @@ __all__ = [
     "ELSEWHERE",
     "LIST_ACTOR",
     "LIST_ACTOR_AFTER",
+    "MAKING",
     "TITLE_NEAR",
     "CHARACTER_NOUNS",
     "COMPARED",
@@ -23,6 +24,7 @@ __all__ = [
     "ROLE_AFTER",
     "ROLE_BEFORE",
     "SENTENCE_WORDS",
+    "SET_AGAINST",
     "TITLES",
 ]
 
@@ -109,7 +111,7 @@ ROLE_BEFORE: tuple[tuple[str, str], ...] = (
     ),
     (r"(?:named|called|nicknamed|brings|bringing)", "character"),  # a part's name, not a player's
     (
-        r"starring|co-starring|stars|co-stars|features|featuring|"
+        r"starring|co-starring|stars|co-stars|features|featuring|cast\s+(?:is|was)\s+(?:lead|led|headed|headlined)\s+by|"
         r"actors?|actress(?:es)?|star|co-star|cast\s+(?:includes|members?)|played\s+by|portrayed\s+by|"
         r"performances?\s+(?:by|from|of)|acting\s+(?:by|from|of)|turn\s+(?:by|from)",
         "actor",
@@ -130,8 +132,8 @@ ROLE_AFTER: tuple[tuple[str, str], ...] = (
         "crew",
     ),
     (
-        r"(?:,\s*)?(?:who\s+)?(?:plays|played|portrays|portrayed|co-stars|co-starred|stars|starred|acts|acted|"
-        r"appears|appeared|overacts|is\s+cast|was\s+cast|steals\s+the|stole\s+the|(?:seems|seemed|manages|managed)\s+to\s+steal|hams|reprises|reprised)\b",
+        r"(?:,\s*)?(?:who\s+)?(?:plays|played|playing|portrays|portrayed|co-stars|co-starred|stars|starred|acts|acted|"
+        r"appears|appeared|overacts|is\s+cast|was\s+cast|steals\s+(?:the|every|each|all)|stole\s+(?:the|every|each|all)|(?:seems|seemed|manages|managed)\s+to\s+steal|hams|reprises|reprised)\b",
         "actor",
     ),
     (
@@ -181,11 +183,13 @@ ACTING = re.compile(
 )
 ELSEWHERE = re.compile(r"\s*(?:\(\s*(?:[\"'“‘]?[A-Z0-9])|,?\s+(?:in|from|for)\s+[\"'“‘]?[A-Z])")
 # Words before a name that set it against the film's own people: "compare her to X", "remade it with X".
-COMPARED = re.compile(
-    r"(?:\bcompare[ds]?\s+(?:\w+\s+)?(?:to|with)|\bthan|\blike|\bunlike|\breminiscent\s+of|\bresembles?|"
-    r"\bremade\s+(?:it|this|the\s+film)?\s*(?:\w+\s+){0,3}?with|\blost\s+to|\brecalls?)\s+(?:\w+\s+)?$",
-    re.I,
+_SET_AGAINST = (
+    r"\bcompare[ds]?\s+(?:\w+\s+)?(?:to|with)|\bunlike|\breminiscent\s+of|\bresembles?|"
+    r"\bremade\s+(?:it|this|the\s+film)?\s*(?:\w+\s+){0,3}?with|\blost\s+to|\brecalls?|\binstead\s+of|\bcandle\s+to"
 )
+COMPARED = re.compile(rf"(?:{_SET_AGAINST}|\bthan|\blike)\s+(?:the\s+likes\s+of\s+)?(?:\w+\s+)?$", re.I)
+# ... and the words that do so even where a part is stated ("like X's character" may be a player of this film).
+SET_AGAINST = re.compile(rf"(?:{_SET_AGAINST})\s+(?:the\s+likes\s+of\s+)?(?:\w+\s+)?$", re.I)
 TITLE_NEAR = re.compile(r"[\"“‘'][A-Z][^\"”’']{1,50}[\"”’']|\((?:19|20)\d\d\)")
 LIST_ACTOR = re.compile(
     r"(?:\bcameos?\s+(?:by|from|of)|\bcast(?:\s+(?:includes|members|list|of))?|\bcast\b[^.;:()]{0,40}?\b(?:including|includes)|starring|stars|co-stars|actors?|actresses|"
@@ -193,8 +197,17 @@ LIST_ACTOR = re.compile(
     re.I,
 )
 LIST_ACTOR_AFTER = re.compile(
-    r"\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*)?(?:are|were)\s+(?:(?:all|both|also|just|really|quite|so)\s+)*"
+    r"\s*(?:\([^()]{0,80}\)\s*)?(?:(?:play|act|portray|co-star|appear)\b|star\s+(?:as|in|together|opposite)\b)"
+    r"|\s*(?:\([^()]{0,80}\)\s*|,\s*as\s+[^,.;:()]{1,60},\s*)?(?:,\s*)?(?:are|were)\s+(?:[\w-]+\s+){0,3}?as\s+"
+    r"(?:the|a|an|his|her|their)\b"
+    r"|\s*(?:\([^()]{0,80}\)\s*|,\s*as\s+[^,.;:()]{1,60},\s*)?(?:,\s*)?(?:are|were)\s+(?:(?:all|both|also|just|really|quite|so)\s+)*"
     r"(?:great|good|fine|wonderful|lovely|excellent|superb|delightful|wasted|terrible|awful|bad|"
     r"(?:\w+\s+){0,2}(?:actors|actresses|performers|in\s+their\s+roles|in\s+the\s+roles))",
+    re.I,
+)
+# Words that show a sentence talks of the making of films, not of their players.
+MAKING = re.compile(
+    r"\b(?:direct\w*|film-?makers?|auteurs?|songs?|songwriters?|music|score|composers?|writers?|written|script\w*|"
+    r"screenplay|decoration|design\w*|costumes?|cinematograph\w*|photograph\w*|produc\w+|edit\w*)\b",
     re.I,
 )

@@ -38,7 +38,7 @@ UP = "A-ZÀ-ÖØ-Þ"
 LO = "a-zß-öø-ÿ"
 WORD = (
     rf"(?:[{UP}]\.(?:\s?[{UP}]\.)*"
-    rf"|(?:[OD]['’])?[{UP}][{LO}]+(?:[{UP}][{LO}]+)*(?:-[{UP}{LO}][{LO}]+)*)"
+    rf"|(?:[OD]['’])?[{UP}][{LO}]+(?:[{UP}][{LO}]+)*(?:-[{UP}{LO}][{LO}]+(?:[{UP}][{LO}]+)*)*)"
 )
 _PARTICLE = "|".join(sorted(NAME_PARTICLES))
 _RUN = re.compile(

@@ -154,6 +154,11 @@ def find_parts(text: str, runs: list[NameRun], film_spans: list[tuple[int, int]]
             if fold(r.text) not in known and len(actor.tokens) >= 2:
                 parts.append(Part((actor.start, actor.end), r.text, (r.start, actor.end), 0.8))
                 continue
+        # "X's Calvera is a great villain": the part X plays, named by what it is
+        m = _POSSESSED_PART.match(text, r.end)
+        if m and len(r.tokens) >= 2 and not in_film(m.start("part"), m.end("part")) and fold(m["part"]) not in known:
+            parts.append(Part((r.start, r.end), m["part"], (r.start, m.end()), 0.7))
+            continue
         # Y is played by X / Y, played by X / Y, who is played by X
         m = re.match(
             r"(?:,\s*(?:who\s+(?:is|was)\s+)?|\s+(?:is|was)\s+)(?:(?:well|ably|superbly|nicely|badly|poorly)\s+)?"
@@ -167,6 +172,11 @@ def find_parts(text: str, runs: list[NameRun], film_spans: list[tuple[int, int]]
     return parts
 
 
+# "'s Calvera is a great villain": a possessive, a capitalised name, and a role noun that says it is a part.
+_POSSESSED_PART = re.compile(
+    rf"(?:['’]s|(?<=s)['’])\s+(?P<part>{WORD}(?:\s+{WORD})?)\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:{_ROLE_HEAD})\b"
+)
 # A short aside in parentheses right after a name.
 _ASIDE = re.compile(r"\s*\([^()]{1,60}\)(?=\s)")
 # "in South Korea (Title)": a place before a parenthesis, not a character.

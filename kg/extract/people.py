@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.attach import attacher
-from kg.extract.credits import find_credits, name_lists, role_cues
+from kg.extract.credits import described_makers, find_credits, name_lists, role_cues
 from kg.extract.lexicon_people import LIST_ACTOR, LIST_ACTOR_AFTER, NOT_SURNAME_WORDS
 from kg.extract.names import (
     TOKEN,
@@ -67,7 +67,13 @@ def find_people(review: Review, films: list[Film], *, reviewed: str | None) -> t
     film_spans = [(m.start, m.end) for f in films for m in f.mentions]
     titles = {fold(t) for f in films for t in (f.title, *f.aka)}
     runs = [NameRun(s, e, t) for s, e, t in name_runs(text)]
-    runs = [r for r in runs if not any(a < r.end and r.start < b for a, b in film_spans) and fold(r.text) not in titles]
+    described = described_makers(text, films, runs)  # "the 1945 Ann Lee classic"
+    runs = [
+        r
+        for r in runs
+        if (r.start, r.end) in described
+        or (not any(a < r.end and r.start < b for a, b in film_spans) and fold(r.text) not in titles)
+    ]
     sentences = list(find_sentences(text)) or [(0, len(text))]
 
     def sent_of(pos: int) -> tuple[int, int]:
@@ -143,7 +149,7 @@ def find_people(review: Review, films: list[Film], *, reviewed: str | None) -> t
                 spans.append((part.actor, target))
 
     film_of = attacher(text, films, reviewed, sentences)
-    credits = find_credits(text, persons, spans, parts, films, reviewed, sent_of, film_of)
+    credits = find_credits(text, persons, spans, parts, films, reviewed, sent_of, film_of, described=described)
     people = []
     for p in persons.values():
         if not p.mentions:

@@ -12,6 +12,9 @@ second) and the only one that imports rapidfuzz (fuzzy titles).
 from __future__ import annotations
 
 import gzip
+import hashlib
+import io
+import json
 import logging
 import re
 from collections import defaultdict
@@ -19,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -27,11 +31,22 @@ from kg.errors import CatalogError
 from kg.model import Candidate, Entity
 from kg.vocab import fold, fold_title, slug
 
-__all__ = ["BUILTIN", "MemoryCatalog", "load_catalog", "parse_catalog", "read_builtin", "read_catalog"]
+__all__ = [
+    "BUILTIN",
+    "MemoryCatalog",
+    "dump_index",
+    "load_catalog",
+    "load_index",
+    "parse_catalog",
+    "read_builtin",
+    "read_catalog",
+]
 
 log = logging.getLogger(__name__)
 
 BUILTIN = "builtin"
+BUILTIN_GRAPH = "catalog.nt.gz"  # in kg/data: the built-in catalog as a graph in the contract's shape
+BUILTIN_INDEX = "catalog.idx.json.gz"  # the same catalog, pre-indexed (scripts/build_catalog.py writes both)
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _S = "https://schema.org/"
@@ -342,9 +357,7 @@ def _fill(catalog: MemoryCatalog, raw: dict[str, _Raw], labels: dict[str, str]) 
         r = raw[iri]
         for role, person in r.credits:
             if person not in person_keys and person in labels:
-                person_keys[person] = catalog.add_person(
-                    _entity(person, _Raw(names=[labels[person]]), "person")
-                )
+                person_keys[person] = catalog.add_person(_entity(person, _Raw(names=[labels[person]]), "person"))
             if person in person_keys:
                 catalog.add_credit(key, role, person_keys[person])
         for original in r.originals:
@@ -373,9 +386,7 @@ def parse_catalog(
     }.get(format)
     if fmt is None:
         raise CatalogError(f"unknown catalog format {format!r}; expected turtle, nt, trig or nq", path=name)
-    raw, labels, sources = _collect(
-        _quads(data.encode() if isinstance(data, str) else data, path=name, fmt=fmt)
-    )
+    raw, labels, sources = _collect(_quads(data.encode() if isinstance(data, str) else data, path=name, fmt=fmt))
     catalog = into if into is not None else MemoryCatalog(name=name)
     if not _fill(catalog, raw, labels):
         raise CatalogError("no films (a schema:Movie with a schema:name) in this catalog", path=name)
@@ -404,18 +415,137 @@ def read_catalog(path: str | Path, *, into: MemoryCatalog | None = None) -> Memo
     return parse_catalog(data, name=str(path), format=fmt, into=into)
 
 
-@lru_cache(maxsize=1)
-def _builtin_bytes() -> bytes:
-    ref = resources.files("kg") / "data" / "catalog.nt.gz"
+INDEX_VERSION = 1
+
+
+def dump_index(catalog: MemoryCatalog, *, source: bytes = b"") -> bytes:
+    """``catalog`` as a compact, pre-indexed JSON document (gzipped, byte-identical on a rebuild).
+
+    The built-in catalog ships as N-Triples (the graph contract's shape) and as this index of
+    the same catalog, which loads several times faster; ``source`` is the N-Triples file the
+    index was made from (its SHA-256 is recorded, and checked when the index is read).
+
+    >>> cat = MemoryCatalog(name="demo")
+    >>> cat.add_film(Entity(key="psycho-1960", name="Psycho", year=1960))
+    'psycho-1960'
+    >>> load_index(dump_index(cat), name="demo").candidates("Psycho")[0].entity.key
+    'psycho-1960'
+    """
+    people_names: dict[str, list[str]] = defaultdict(list)
+    for key, ent in catalog.people.items():
+        for n in (ent.name, *ent.names):
+            if key not in people_names[fold(n)]:
+                people_names[fold(n)].append(key)
+    doc = {
+        "version": INDEX_VERSION,
+        "source_sha256": hashlib.sha256(source).hexdigest() if source else None,
+        "films": [
+            [e.key, e.name, e.year, e.names, e.countries, e.wikidata, e.imdb, catalog.languages.get(k, ())]
+            for k, e in catalog.films.items()
+        ],
+        "people": [[e.key, e.name, e.names, e.wikidata, e.imdb] for e in catalog.people.values()],
+        "credits": {k: v for k, v in catalog.credit_map.items() if v},
+        "remakes": sorted((r, o) for r, os_ in catalog.original_map.items() for o in os_),
+        "countries": catalog.country_names,
+        "sources": catalog.sources,
+        "titles": {t: sorted(keys) for t, keys in sorted(catalog._titles.items()) if keys},
+        "person_names": {n: sorted(keys) for n, keys in sorted(people_names.items())},
+        "ids": catalog._ids,
+    }
+    data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
+def load_index(data: bytes, *, name: str = BUILTIN, into: MemoryCatalog | None = None) -> MemoryCatalog:
+    """The catalog of an index that :func:`dump_index` wrote (into ``into``, merged, if given)."""
     try:
-        return gzip.decompress(ref.read_bytes())
+        doc = json.loads(gzip.decompress(data))
+        if doc.get("version") != INDEX_VERSION:
+            raise ValueError(f"index version {doc.get('version')!r}, expected {INDEX_VERSION}")
+        films = {f[0]: Entity(f[0], f[1], f[2], tuple(f[3]), tuple(f[4]), f[5], f[6]) for f in doc["films"]}
+        languages = {f[0]: tuple(f[7]) for f in doc["films"]}
+        people = {p[0]: Entity(p[0], p[1], None, tuple(p[2]), (), p[3], p[4]) for p in doc["people"]}
+        credits = {k: [(r, p) for r, p in v] for k, v in doc["credits"].items()}
+        remakes: list[tuple[str, str]] = [(r, o) for r, o in doc["remakes"]]
+    except (OSError, EOFError, ValueError, KeyError, IndexError, TypeError) as err:
+        raise CatalogError(f"not a catalog index: {err}", path=name) from err
+    if into is not None and (into.films or into.people):  # merge, film by film, as a graph would be
+        keys = {k: into.add_film(e, languages=languages[k]) for k, e in films.items()}
+        pkeys = {k: into.add_person(e) for k, e in people.items()}
+        for film, pairs in credits.items():
+            for role, person in pairs:
+                into.add_credit(keys[film], role, pkeys[person])
+        for r, o in remakes:
+            into.add_remake(keys[r], keys[o])
+        into.country_names.update({c: n for c, n in doc["countries"].items() if c not in into.country_names})
+        into.sources.extend(x for x in doc["sources"] if x not in into.sources)
+        return into
+    catalog = into if into is not None else MemoryCatalog(name=name)
+    catalog.films.update(films)
+    catalog.people.update(people)
+    catalog.languages.update(languages)
+    catalog.credit_map.update(credits)
+    for r, o in remakes:
+        catalog.original_map[r].add(o)
+        catalog.remake_map[o].add(r)
+    catalog.country_names.update(doc["countries"])
+    catalog.sources.extend(doc["sources"])
+    catalog._titles.update({t: set(keys) for t, keys in doc["titles"].items()})
+    catalog._names.update({n: set(keys) for n, keys in doc["person_names"].items()})
+    catalog._ids.update(doc["ids"])
+    catalog._fuzzy = None
+    return catalog
+
+
+def _builtin_ref(filename: str) -> Traversable:
+    return resources.files("kg") / "data" / filename
+
+
+@lru_cache(maxsize=1)
+def _builtin_gz() -> bytes:
+    ref = _builtin_ref(BUILTIN_GRAPH)
+    try:
+        return ref.read_bytes()
+    except OSError as err:
+        raise CatalogError(f"the built-in catalog is missing: {err}", path=str(ref)) from err
+
+
+def _builtin_bytes() -> bytes:
+    try:
+        return gzip.decompress(_builtin_gz())
     except (OSError, EOFError) as err:
-        raise CatalogError(f"the built-in catalog is missing or damaged: {err}", path=str(ref)) from err
+        raise CatalogError(f"the built-in catalog is damaged: {err}", path=BUILTIN_GRAPH) from err
 
 
-def read_builtin(*, into: MemoryCatalog | None = None) -> MemoryCatalog:
-    """The built-in catalog shipped with the package (films of the public remake lists)."""
+def _builtin_index() -> bytes | None:
+    """The shipped index of the built-in catalog, if it is there and made from the shipped graph."""
+    try:
+        data = _builtin_ref(BUILTIN_INDEX).read_bytes()
+    except OSError:
+        return None
+    # the index names the graph it was made from; a graph edited without rebuilding the index wins
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+            head = fh.read(200)
+    except (OSError, EOFError):
+        head = b""
+    m = re.search(rb'"source_sha256":"([0-9a-f]{64})"', head)
+    if m is None or m.group(1).decode() != hashlib.sha256(_builtin_gz()).hexdigest():
+        log.warning("%s is not the index of %s: reading the graph", BUILTIN_INDEX, BUILTIN_GRAPH)
+        return None
+    return data
+
+
+def read_builtin(*, into: MemoryCatalog | None = None, index: bool = True) -> MemoryCatalog:
+    """The built-in catalog shipped with the package (films of the public remake lists).
+
+    It is read from its pre-built index (``catalog.idx.json.gz``) where that was made from the
+    shipped graph (``catalog.nt.gz``), else (or with ``index=False``) from the graph itself.
+    """
     catalog = into if into is not None else MemoryCatalog(name=BUILTIN)
+    data = _builtin_index() if index else None
+    if data is not None:
+        return load_index(data, name=BUILTIN, into=catalog)
     return parse_catalog(_builtin_bytes(), name=BUILTIN, format="nt", into=catalog)
 
 

@@ -36,7 +36,7 @@ from kg.model import (
 )
 from kg.vocab import fold, fold_title
 
-__all__ = ["CATALOG_PREFIX", "find_cues", "known_remakes", "link", "resolve"]
+__all__ = ["CATALOG_PREFIX", "NOT_AFTER_ORIGINAL", "catalog_facts", "find_cues", "known_remakes", "link", "resolve"]
 
 CATALOG_PREFIX = "catalog:"  # film keys that resolve() adds: "catalog:<catalog key>"
 
@@ -47,16 +47,52 @@ SIBLING_BOOST = 0.03  # candidate is another remake of the same original (or the
 PEOPLE_BOOST = 0.1  # the review names someone the catalog credits in the candidate
 COUNTRY_BOOST, COUNTRY_COST = 0.05, 0.2
 NAMED_CONFIDENCE = 0.8  # resolve(): the other film is named (title or year) next to a remake cue
+NEAR = 120  # resolve(): characters between a title and a cue that still make them one statement
 CUE_CONFIDENCE = 0.6  # resolve(): only "the original" / "remake" points at the one known film
+
+# Nouns after "original" that make it an adjective of something other than a film ("the original
+# cast"). A copy of kg.extract.cues_films.NOT_AFTER_ORIGINAL (link and extract are sibling layers).
+NOT_AFTER_ORIGINAL = frozenset(
+    """story stories series script scripts ending endings play plays plot plots cast book books title titles
+    theatrical release music material novel novella episode episodes choice idea ideas crew actor actors actress
+    actresses storyline work works score format budget cost soundtrack production rating screen text
+    characterization camera theme franchise name names performance performances scene scenes character
+    characters show shows concept family tale fairy sales audience audiences crime guns doctor threesome lineup
+    lyrics song songs dialogue dialog screenplay premise source trailer print prints cut footage director
+    directors star stars creators makers producer producers team writer writers design sets costumes effects
+    language setting location intent intention purpose spirit meaning message operetta artwork poster run
+    airing broadcast stage musical comic comics game games sketch skit strip artist author vision""".split()
+) | {"sin"}
+_NOUNS = "|".join(sorted(NOT_AFTER_ORIGINAL, key=lambda w: (-len(w), w)))
 
 # remake cues (general words, no titles): "remake", "remade", "the original", "original version"
 _REMAKE_CUE = re.compile(r"\b(?:re-?make[sd]?|re-?making|remade)\b", re.IGNORECASE)
 _ORIGINAL_CUE = re.compile(
-    r"\b(?:(?:the|an?|this|that|its)\s+(?:\d{4}\s+)?original(?!\s+(?:score|music|idea|story|script|screenplay|"
-    r"soundtrack|cast|ending|song|novel|book|play|concept|premise|dialogue|material|language|title|print|"
-    r"release|cut|character|sin))|original\s+(?:film|movie|version|one|picture))\b",
+    rf"\b(?:(?:the|this|that|its)\s+(?:\d{{4}}\s+)?original(?!\s+(?:{_NOUNS})\b)(?!'s\s+(?:{_NOUNS})\b)(?!\s+[a-z]+'s\b)"
+    r"|original\s+version)\b",
     re.IGNORECASE,
 )
+# a remake cue said of one film (the named group is the word): "this remake", "Tian's remake",
+# "another "remake"", "was remade", "remade in 1946", "to remake this film", "a remake of";
+# not "remakes", "remaking", nor "if they remade it", "this is not a remake"
+_ONE_REMAKE = re.compile(
+    r"\b(?:(?:this|the|a|an|its|that|another|his|her|their|[\w-]+'s)\s+(?:[\w'-]+\s+){0,2}?[\"\u201c']?"
+    r"(?P<a>re-?make)(?![sd\w-])"
+    r"|(?:was|been|being|is|got|be)\s+(?:\w+ly\s+)?(?P<b>remade)\b"
+    r"|(?P<c>remade)\s+(?:in|by|as|into|it|this|again|twice)\b"
+    r"|(?P<d>re-?make)\s+(?:of|it|this|that)\b)",
+    re.IGNORECASE,
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|unless|should|hope|wish|please)\b[^.!?]{0,25}$|(?:\bnot|n't|\bnever)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+# what follows "the original" when it names a film: a quotation, a year, or a capitalised word that is
+# not a nationality ("the original Japanese version" is the film of that country, "the original Texas ..."
+# is a title)
+_NAMED_NEXT = re.compile(
+    r"\s*[\"\u201c\u2018]|\s*'(?=[A-Z0-9])|\s+(?!I\b)(?![A-Z][a-z]+(?:an|ese|ish|ch|i)\s+[a-z])[A-Z]"
+)
+_YEAR_NEXT = re.compile(r"\s+(1[89]\d\d|20\d\d)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|<br\s*/?>\s*(?:<br\s*/?>)?|\n+")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -69,9 +105,7 @@ def find_cues(text: str) -> list[Mention]:
     >>> find_cues("The original score is lovely.")
     []
     """
-    found = [
-        Mention.of(text, m.start(), m.end()) for rx in (_REMAKE_CUE, _ORIGINAL_CUE) for m in rx.finditer(text)
-    ]
+    found = [Mention.of(text, m.start(), m.end()) for rx in (_REMAKE_CUE, _ORIGINAL_CUE) for m in rx.finditer(text)]
     return sorted(found, key=lambda m: m.start)
 
 
@@ -158,9 +192,7 @@ def _choose(
         s = base
         if key in family:
             s, support = s + family[key], True
-        credited = {
-            fold(p.name) for role, pk in catalog.credits(key) if (p := catalog.entity(pk)) is not None
-        }
+        credited = {fold(p.name) for role, pk in catalog.credits(key) if (p := catalog.entity(pk)) is not None}
         if credited & people:
             s, support = s + PEOPLE_BOOST, True
         if film.countries and ent.countries:
@@ -210,10 +242,7 @@ def link(extraction: Extraction, catalog: Catalog | None = None) -> Links:
     films: dict[str, Link] = {}
     reviewed = extraction.reviewed_film
     for f in extraction.films:
-        if (
-            f.key.startswith(CATALOG_PREFIX)
-            and (ent := catalog.entity(f.key[len(CATALOG_PREFIX) :])) is not None
-        ):
+        if f.key.startswith(CATALOG_PREFIX) and (ent := catalog.entity(f.key[len(CATALOG_PREFIX) :])) is not None:
             films[f.key] = Link(f.key, ent, 1.0)
     if reviewed is not None and reviewed not in films and review.imdb_id:
         ent = catalog.entity(review.imdb_id)
@@ -239,11 +268,7 @@ def link(extraction: Extraction, catalog: Catalog | None = None) -> Links:
     person_links = []
     for p in extraction.people:
         cands = catalog.person_candidates(p.name)
-        credited = [
-            c
-            for c in cands
-            if any(pk == c.entity.key for fk in linked_films for _, pk in catalog.credits(fk))
-        ]
+        credited = [c for c in cands if any(pk == c.entity.key for fk in linked_films for _, pk in catalog.credits(fk))]
         if len(credited) == 1:
             person_links.append(Link(p.key, credited[0].entity, 1.0))
         elif len(cands) == 1 and len(fold(p.name).split()) >= 2:
@@ -262,6 +287,57 @@ def _name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def _one_remake_cues(text: str) -> list[Mention]:
+    """The remake cues of ``text`` said of one film ("this remake", "was remade"), not of many.
+
+    >>> [m.text for m in _one_remake_cues("Unlike most remakes, this remake works. It was remade again.")]
+    ['remake', 'remade']
+    >>> _one_remake_cues("If they remade it, I would watch it. This is NOT a remake.")
+    []
+    """
+    out = []
+    for m in _ONE_REMAKE.finditer(text):
+        group = next(g for g in "abcd" if m.group(g))
+        if not _HYPOTHETICAL.search(text, max(0, m.start() - 40), m.start()):
+            out.append(Mention.of(text, m.start(group), m.end(group)))
+    return out
+
+
+def _bare_cue(
+    text: str, cues: list[Mention], catalog: Catalog, *, originals: set[str], remakes: set[str]
+) -> tuple[str, Mention, bool] | None:
+    """The one film a cue can mean when the text names none: (its key, the cue, whether the cue names it).
+
+    "The original" in a review of a remake of one known film is that film (unless the words after it
+    name another); a remake cue said of one film ("this remake", "was remade") is the one original of
+    a remake, or the one remake of an original. In a review of an original, "the original" is the
+    reviewed film itself and says nothing of its remakes.
+    """
+    said = _one_remake_cues(text)
+    if len(originals) == 1:
+        target = next(iter(originals))
+        other = catalog.entity(target)
+        # what may follow "the original" and still mean this film: its titles, its makers ("George Cukor's")
+        names = [fold_title(n) for n in ((other.name, *other.names) if other is not None else ())]
+        names += [fold(p.name) for _, pk in catalog.credits(target) if (p := catalog.entity(pk)) is not None]
+        for c in cues:
+            if not _ORIGINAL_CUE.fullmatch(c.text):
+                continue
+            if _NAMED_NEXT.match(text, c.end):  # "the original 'X'": X is named, and must be this film
+                after = fold_title(text[c.end : c.end + 80])
+                if not any(n and (after + " ").startswith(n + " ") for n in names):
+                    continue
+            year = _YEAR_NEXT.match(text, c.end)  # "the original 1953 movie"
+            if year and other is not None and other.year and int(year.group(1)) != other.year:
+                continue
+            return target, c, True
+        if said and not remakes:
+            return target, said[0], False
+    elif not originals and len(remakes) == 1 and said:
+        return next(iter(remakes)), said[0], False
+    return None
+
+
 def resolve(extraction: Extraction, catalog: Catalog | None = None) -> Extraction:
     """``extraction`` completed with the remake relations its text states that the catalog pins down.
 
@@ -272,9 +348,10 @@ def resolve(extraction: Extraction, catalog: Catalog | None = None) -> Extractio
     - a film of the extraction that is in the family and named within a sentence of a cue
       gets the relation the catalog knows (its direction too);
     - a family film that the text names (a title, or its year next to a cue) is added;
-    - with no film named, "the original" of a film with one known original, or "remake"
-      in a review of a film with one original (or, of an original, with one remake), is
-      that film.
+    - with no film named, "the original" of a film with one known original is that film;
+      a remake cue said of one film ("this remake", "was remade", not "remakes") in a
+      review of a film with one original (or, of an original, with one remake) is that
+      film. In a review of an original, "the original" is the film itself: no cue.
 
     Films added have keys ``catalog:<key>``; relations have the cue as evidence and a
     confidence of 0.8 (named) or 0.6 (cue only). Nothing is added without a cue.
@@ -309,8 +386,9 @@ def resolve(extraction: Extraction, catalog: Catalog | None = None) -> Extractio
     sentences = _sentences(text)
 
     def near_cue(start: int) -> Mention | None:
+        # the sentence with its neighbours, or a few lines around (titles with full stops cut sentences)
         lo, hi = _window(sentences, start)
-        return next((c for c in cues if lo <= c.start < hi), None)
+        return next((c for c in cues if lo <= c.start < hi or abs(c.start - start) <= NEAR), None)
 
     related = {frozenset((r.source, r.target)) for r in extraction.relations}
     relations = list(extraction.relations)
@@ -400,24 +478,13 @@ def resolve(extraction: Extraction, catalog: Catalog | None = None) -> Extractio
         relate(key, k, cue, NAMED_CONFIDENCE)
     # 3. a bare cue and exactly one film it can mean
     if not done:
-        original_cue = next((c for c in cues if _ORIGINAL_CUE.fullmatch(c.text)), None)
-        target = None
-        if len(originals) == 1 and (original_cue is not None or not remakes):
-            target = next(iter(originals))
-        elif not originals and len(remakes) == 1:  # "the original" of an original is the film itself
-            target = next(iter(remakes))
-        other = catalog.entity(target) if target else None
-        if other is not None and target is not None:
-            names_original = original_cue is not None and target in originals
-            if names_original and original_cue is not None:
-                cue = original_cue
-            else:
-                cue = next((c for c in cues if _REMAKE_CUE.fullmatch(c.text)), cues[0])
-            mentions = (Mention(cue.start, cue.end, MentionKind.FILM, cue.text),) if names_original else ()
+        chosen = _bare_cue(text, cues, catalog, originals=originals, remakes=remakes)
+        other = catalog.entity(chosen[0]) if chosen else None
+        if chosen is not None and other is not None:
+            target, cue, names_it = chosen
+            mentions = (Mention(cue.start, cue.end, MentionKind.FILM, cue.text),) if names_it else ()
             key = CATALOG_PREFIX + target
-            added.append(
-                Film(key=key, title=other.name, year=other.year, countries=other.countries, mentions=mentions)
-            )
+            added.append(Film(key=key, title=other.name, year=other.year, countries=other.countries, mentions=mentions))
             relate(key, target, cue, CUE_CONFIDENCE)
     if len(relations) == len(extraction.relations) and not added:
         return extraction
@@ -447,3 +514,23 @@ def known_remakes(catalog: Catalog, keys: Iterable[str]) -> list[tuple[Entity, E
                 if r_ent is not None and o_ent is not None:
                     out.append((r_ent, o_ent))
     return out
+
+
+def catalog_facts(catalog: Catalog | None, keys: Iterable[str]) -> list[tuple[Entity, Entity]]:
+    """What only the catalog knows of the films a build linked: its remake links among them.
+
+    ``keys`` are the catalog keys of the linked films (``Link.entity.key`` of every film link
+    of a build). The answer is sorted ``(remake, original)`` pairs of catalog entities (keys,
+    names, years, ids), for the ``<graph/catalog>`` named graph; empty without a catalog.
+
+    >>> from kg.link.catalog import MemoryCatalog
+    >>> cat = MemoryCatalog(name="demo")
+    >>> a = cat.add_film(Entity(key="a-1960", name="A", year=1960))
+    >>> b = cat.add_film(Entity(key="a-1998", name="A", year=1998))
+    >>> cat.add_remake(b, a)
+    >>> [(r.name, r.year, o.year) for r, o in catalog_facts(cat, {"a-1998", "a-1960"})]
+    [('A', 1998, 1960)]
+    >>> catalog_facts(None, {"a-1998"})
+    []
+    """
+    return [] if catalog is None else known_remakes(catalog, keys)

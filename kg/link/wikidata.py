@@ -268,9 +268,7 @@ def linked_films(ds: Dataset, *, skip: Iterable[URIRef] = ()) -> dict[str, URIRe
     """
     skipped = set(skip)
     out: dict[str, URIRef] = {}
-    for film, _, o, ctx in sorted(
-        ds.quads((None, OWL.sameAs, None, None)), key=lambda q: (str(q[0]), str(q[2]))
-    ):
+    for film, _, o, ctx in sorted(ds.quads((None, OWL.sameAs, None, None)), key=lambda q: (str(q[0]), str(q[2]))):
         if ctx in skipped or getattr(ctx, "identifier", None) in skipped:
             continue
         text = str(o)
@@ -315,9 +313,7 @@ def enrich(
     g.remove((None, None, None))
     g.add((name, RDF.type, PROV.Entity))
     g.add((name, PROV.wasDerivedFrom, URIRef(endpoint.url)))
-    g.add(
-        (name, DCTERMS.source, Literal("Wikidata (CC0) via SPARQL: P577 P495 P345 P57 P161/P453 P144 P4969"))
-    )
+    g.add((name, DCTERMS.source, Literal("Wikidata (CC0) via SPARQL: P577 P495 P345 P57 P161/P453 P144 P4969")))
     nodes = dict(films)
     known = 0
     for q, f in sorted(facts.films.items()):
@@ -365,9 +361,7 @@ def _person(g: Graph, qid: str, name: str, base: str) -> URIRef:
     return node
 
 
-def _film(
-    g: Graph, nodes: dict[str, URIRef], qid: str, label: str | None, year: int | None, base: str
-) -> URIRef:
+def _film(g: Graph, nodes: dict[str, URIRef], qid: str, label: str | None, year: int | None, base: str) -> URIRef:
     if qid in nodes:
         return nodes[qid]
     node = film_iri(label, year, base=base) if label else iri("film", qid.lower(), base=base)
