@@ -55,6 +55,7 @@ from kg.sparql import (
     Table,
     bind_values,
     graph_table,
+    keep_union,
     load_query,
     parse_bindings,
     parse_query,
@@ -148,7 +149,9 @@ def run_query(
     name_or_file : str or Path
         A library name (``remakes``; see ``kg query --list``) or a path to a ``.rq`` file.
     graph : path or rdflib Graph, optional
-        The graph to query with rdflib (default ``output/kg.trig``); not used with ``endpoint``.
+        The graph to query through rdflib's API (default ``output/kg.trig``), or a store folder
+        written by ``kg build --store``; not used with ``endpoint``. Queries read the union of
+        its graphs, each triple once (:func:`kg.sparql.query_graph`).
     endpoint : str or SparqlEndpoint, optional
         A server's query URL (or an :class:`~kg.endpoint.Endpoint`) to query instead.
     bind : list of ``name=value``, or a mapping
@@ -165,7 +168,13 @@ def run_query(
     if endpoint is not None:
         service = Endpoint(endpoint, timeout=timeout) if isinstance(endpoint, str) else endpoint
         return run_remote(query, service, bindings=bindings)
-    dataset = graph if isinstance(graph, Graph) else read_graph(graph or DEFAULT_GRAPH)
+    if isinstance(graph, Graph):
+        dataset = graph
+    else:
+        path = Path(graph or DEFAULT_GRAPH)
+        dataset = read_graph(path)
+        if not path.is_dir():  # a file read into a store of our own (Oxigraph for large files): give it the union
+            keep_union(dataset)
     return run_local(query, dataset, bindings=bindings)
 
 

@@ -62,6 +62,7 @@ __all__ = [
     "bind_values",
     "find_queries",
     "graph_table",
+    "keep_union",
     "load_query",
     "parse_bindings",
     "parse_query",
@@ -372,6 +373,29 @@ def _on_oxigraph(ds: Dataset) -> bool:
     return any(cls.__module__.split(".")[0] == "oxrdflib" for cls in type(ds.store).__mro__)
 
 
+UNION_INTO_DEFAULT = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def _has_default_triples(ds: Dataset) -> bool:
+    default: Graph = ds.default_graph
+    return next(iter(default.triples((None, None, None))), None) is not None
+
+
+def keep_union(ds: Dataset) -> None:
+    """Put the triples of ``ds``'s named graphs into its default graph, each once, if it is held by Oxigraph.
+
+    That is where the library's queries read an Oxigraph store (:func:`query_graph`).
+    rdflib's own store needs nothing: its union is a set already. Call it on a store
+    that reads and writes, that no one else shares (it changes ``ds``).
+
+    >>> ds = Dataset(default_union=True)
+    >>> keep_union(ds)
+    """
+    if _on_oxigraph(ds) and not _has_default_triples(ds):
+        log.info("putting the union of the graphs into the default graph")
+        ds.default_graph.update(UNION_INTO_DEFAULT)
+
+
 def query_graph(graph: Graph) -> Graph:
     """The graph the library's queries run on: the union of ``graph``'s named graphs, each triple once.
 
@@ -387,9 +411,8 @@ def query_graph(graph: Graph) -> Graph:
     if not isinstance(graph, Dataset):
         return graph
     if _on_oxigraph(graph):
-        default: Graph = graph.default_graph
-        if next(iter(default.triples((None, None, None))), None) is not None:
-            return default
+        if _has_default_triples(graph):
+            return graph.default_graph  # type: ignore[no-any-return]
         log.warning(
             "this Oxigraph store keeps no union of its graphs in its default graph: "
             "a triple that several graphs repeat is matched once per graph"

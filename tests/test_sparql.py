@@ -26,6 +26,7 @@ from kg.errors import QueryError
 from kg.server import run_query
 from kg.sparql import (
     Table,
+    keep_union,
     find_queries,
     load_query,
     parse_bindings,
@@ -270,6 +271,43 @@ def test_same_answers_from_an_oxigraph_store(
     mini_on_oxigraph: Dataset, name: str, bind: list[str], check: Check, expected: Any
 ) -> None:
     assert check(run_query(name, graph=mini_on_oxigraph, bind=bind)) == expected
+
+
+def test_kg_query_on_a_store_folder_that_keeps_the_union(tmp_path: Path) -> None:
+    """`kg query --graph STORE` on a store written by `kg build --store`, with the union in its default graph."""
+    from kg.store import add_nquads, new_dataset
+
+    folder = tmp_path / "store"
+    ds = new_dataset(folder)
+    add_nquads(ds, Dataset().parse(MINI, format="trig").serialize(format="nquads"))
+    keep_union(ds)
+    del ds
+    for name, bind, check, expected in CASES:
+        assert check(run_query(name, graph=folder, bind=bind)) == expected, name
+
+
+def test_kg_query_on_a_large_file_read_into_oxigraph(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file above kg.store's size limit is read into Oxigraph: run_query gives that copy the union as a set."""
+    monkeypatch.setattr("kg.store._BIG_FILE", 0)
+    for name, bind, check, expected in CASES:
+        assert check(run_query(name, graph=MINI, bind=bind)) == expected, name
+
+
+def test_a_store_without_the_union_is_read_as_a_bag_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from kg.store import add_nquads, new_dataset
+
+    folder = tmp_path / "store"
+    ds = new_dataset(folder)
+    add_nquads(ds, Dataset().parse(MINI, format="trig").serialize(format="nquads"))
+    del ds
+    rq = tmp_path / "titles.rq"
+    rq.write_text("SELECT ?t WHERE { <https://w3id.org/filmkg/id/film/la-llamada-2015> <https://schema.org/name> ?t }")
+    with caplog.at_level("WARNING", logger="kg.sparql"):
+        table = run_query(str(rq), graph=folder)
+    assert "keeps no union of its graphs in its default graph" in caplog.text
+    assert rows(table, "t") == [("La llamada",)] * 4  # described in 4 review graphs
 
 
 def test_an_oxigraph_store_is_read_as_a_set(mini_on_oxigraph: Dataset, caplog: pytest.LogCaptureFixture) -> None:
