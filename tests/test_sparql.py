@@ -26,8 +26,8 @@ from kg.errors import QueryError
 from kg.server import run_query
 from kg.sparql import (
     Table,
-    keep_union,
     find_queries,
+    keep_union,
     load_query,
     parse_bindings,
     parse_query,
