@@ -5,15 +5,24 @@
   :class:`kg.endpoint.Endpoint`. On a server, values are bound by
   :func:`bind_values`, the one place where a value is written into query text.
 - :func:`push` is ``kg push``: loads a build into any SPARQL 1.1 store by SPARQL
-  Update, one named graph per review. Each review's graph is replaced by
-  ``DROP SILENT GRAPH g ; INSERT DATA { GRAPH g { ... } }`` inside one update request,
-  which the store applies atomically: after a failure every review's graph is either
-  the old one or the new one, never half of either; a second push replaces, never
-  duplicates.
+  Update, one named graph per review. Each review's graph is replaced inside one
+  update request, which the store applies atomically: after a failure every review's
+  graph is either the old one or the new one, never half of either; a second push
+  replaces, never duplicates.
 - :func:`start_server` / :func:`serve` are ``kg serve``: the Oxigraph server
-  (PyPI ``oxigraph``, the ``oxigraph`` binary) on 127.0.0.1, with the build loaded and
-  ``--union-default-graph`` so that the library's queries see every review's graph,
+  (PyPI ``oxigraph``, the ``oxigraph`` binary) on 127.0.0.1 with the build loaded,
   and its query page at ``/``.
+
+The store's default graph holds the union of the review graphs as a *set*: each
+triple once, however many reviews repeat it (a film described in 40 reviews is
+described once). The library's queries read that default graph, so they see what
+rdflib's ``Dataset(default_union=True)`` shows locally, with the same answers and
+no duplicate matches. (Oxigraph's ``--union-default-graph`` would be a bag: the
+film would match 40 times, and the queries would crawl.) ``kg serve`` loads the
+build's named graphs and the set of their triples into the default graph;
+``kg push`` keeps it so: the request that replaces a review's graph first removes
+from the default graph the triples that only the old graph held
+(:data:`REPLACE_GRAPH`), then adds the new graph's (``ADD <g> TO DEFAULT``).
 
 >>> print(bind_values("ASK { ?f ?p ?title }", {"title": Literal('"} ; DROP ALL ; {')}))
 ASK {
@@ -39,9 +48,19 @@ from typing import IO
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.endpoint import Endpoint, RdfPayload, SelectResult, SparqlEndpoint, Term, query_form, where_offset
+from kg.endpoint import Endpoint, RdfPayload, SelectResult, SparqlEndpoint, Term, query_form
 from kg.errors import EndpointError, KgError, QueryError
-from kg.sparql import NamedQuery, Table, graph_table, load_query, parse_bindings, parse_query, run_local
+from kg.sparql import (
+    NamedQuery,
+    Table,
+    bind_values,
+    graph_table,
+    keep_union,
+    load_query,
+    parse_bindings,
+    parse_query,
+    run_local,
+)
 from kg.store import read_graph
 from kg.vocab import DEFAULT_BASE
 
@@ -50,11 +69,13 @@ __all__ = [
     "OxigraphServer",
     "PushReport",
     "bind_values",
+    "load_graph",
     "push",
     "run_query",
     "run_remote",
     "serve",
     "start_server",
+    "write_union_triples",
 ]
 
 log = logging.getLogger(__name__)
@@ -65,31 +86,6 @@ BATCH_TRIPLES = 20_000  # graphs per update request, up to about this many tripl
 
 
 # ---------------------------------------------------------------------------- queries on a server
-
-
-def bind_values(text: str, bindings: Mapping[str, Node]) -> str:
-    """``text`` with ``bindings`` as a ``VALUES`` block opening its WHERE clause.
-
-    The one helper that writes values into query text, for servers (which have no
-    ``initBindings``): every value is an rdflib term written by ``Literal(v).n3()`` /
-    ``URIRef(v).n3()``, so it stays a single term whatever it contains.
-    """
-    if not bindings:
-        return text
-    names, terms = [], []
-    for name, term in bindings.items():
-        if not re.fullmatch(r"\w+", name):
-            raise QueryError(f"{name!r} is not a variable name")
-        if not isinstance(term, (URIRef, Literal)):
-            raise QueryError(f"?{name} must be bound to an IRI or a literal")
-        names.append(f"?{name}")
-        terms.append(term.n3())
-    try:
-        at = where_offset(text) + 1
-    except ValueError as err:
-        raise QueryError(f"cannot bind values: {err}") from err
-    block = f"\n  VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}\n"
-    return text[:at] + block + text[at:]
 
 
 def _term(term: Term) -> Node:
@@ -153,7 +149,9 @@ def run_query(
     name_or_file : str or Path
         A library name (``remakes``; see ``kg query --list``) or a path to a ``.rq`` file.
     graph : path or rdflib Graph, optional
-        The graph to query with rdflib (default ``output/kg.trig``); not used with ``endpoint``.
+        The graph to query through rdflib's API (default ``output/kg.trig``), or a store folder
+        written by ``kg build --store``; not used with ``endpoint``. Queries read the union of
+        its graphs, each triple once (:func:`kg.sparql.query_graph`).
     endpoint : str or SparqlEndpoint, optional
         A server's query URL (or an :class:`~kg.endpoint.Endpoint`) to query instead.
     bind : list of ``name=value``, or a mapping
@@ -170,7 +168,13 @@ def run_query(
     if endpoint is not None:
         service = Endpoint(endpoint, timeout=timeout) if isinstance(endpoint, str) else endpoint
         return run_remote(query, service, bindings=bindings)
-    dataset = graph if isinstance(graph, Graph) else read_graph(graph or DEFAULT_GRAPH)
+    if isinstance(graph, Graph):
+        dataset = graph
+    else:
+        path = Path(graph or DEFAULT_GRAPH)
+        dataset = read_graph(path)
+        if not path.is_dir():  # a file read into a store of our own (Oxigraph for large files): give it the union
+            keep_union(dataset)
     return run_local(query, dataset, bindings=bindings)
 
 
@@ -191,14 +195,29 @@ class PushReport:
         return [f"pushed {self.graphs} graphs ({self.triples} triples) to {self.endpoint} in {self.requests} requests"]
 
 
+# The default graph is the set union of the named graphs. Replacing graph {g}: the triples that
+# only the old {g} held leave the default graph, the old {g} goes, the new one comes, and its
+# triples join the default graph (a triple already there stays once: a graph is a set).
+REPLACE_GRAPH = """\
+DELETE {{ ?s ?p ?o }} WHERE {{
+  GRAPH {g} {{ ?s ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {g}) }}
+}} ;
+DROP SILENT GRAPH {g} ;
+INSERT DATA {{ GRAPH {g} {{
+{body}
+}} }} ;
+ADD SILENT {g} TO DEFAULT"""
+
+
 def _graph_update(name: Node | None, triples: Sequence[tuple[Node, Node, Node]]) -> str:
+    """The update operations that replace graph ``name`` by ``triples`` (``None``: add to the default graph)."""
     body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
     if name is None:
         return f"INSERT DATA {{\n{body}\n}}"
     if not isinstance(name, URIRef):
         raise KgError(f"a named graph must have an IRI, not {name!r}")
-    graph = name.n3()
-    return f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
+    return REPLACE_GRAPH.format(g=name.n3(), body=body)
 
 
 def _graphs(ds: Graph) -> Iterator[tuple[URIRef | None, list[tuple[Node, Node, Node]]]]:
@@ -227,10 +246,11 @@ def push(
 ) -> PushReport:
     """Load a build into a SPARQL 1.1 store, one named graph per review, replacing each whole.
 
-    Every update request holds whole graphs only (``DROP SILENT GRAPH`` then
-    ``INSERT DATA`` for each), so a failure part-way leaves each review's graph as it
-    was or fully replaced. Triples outside any named graph are added to the store's
-    default graph.
+    Every update request holds whole graphs only (:data:`REPLACE_GRAPH` for each), so a
+    failure part-way leaves each review's graph as it was or fully replaced, and the
+    store's default graph the set union of its named graphs at every moment, whatever a
+    second push removes or adds. Triples outside any named graph are added to the
+    default graph only.
 
     Parameters
     ----------
@@ -345,6 +365,76 @@ def _wait_ready(server: OxigraphServer, *, timeout: float) -> None:
             time.sleep(0.1)
 
 
+DATASET_SUFFIXES = (".trig", ".nq", ".nquads")
+# one line of canonical N-Quads (as `oxigraph convert` writes them): subject, predicate, object, graph?
+_NQUAD = re.compile(r'(\S+ \S+ (?:"(?:[^"\\]|\\.)*"(?:@[A-Za-z0-9-]+|\^\^<[^>]*>)?|\S+))(?: \S+)? \.')
+
+
+def _oxigraph_run(command: list[str], path: Path) -> None:
+    done = subprocess.run(command, capture_output=True, check=False)
+    if done.returncode != 0:
+        message = " ".join(done.stderr.decode("utf-8", "replace").split())[:300]
+        raise KgError(f"{path}: Oxigraph could not load it: {message}")
+
+
+def write_union_triples(path: str | Path, out: str | Path, *, binary: str | None = None) -> int:
+    """Write the triples of every graph of the dataset file ``path`` (TriG, N-Quads) to ``out`` as N-Triples.
+
+    A triple held by several graphs is written as often: loading the file into a graph
+    (a set) keeps it once. Streams: memory stays flat whatever the size. Returns the
+    number of lines written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = Path(tmp, "g.nq").write_text('<http://s> <http://p> "a b" <http://g> .\\n')
+    ...     write_union_triples(Path(tmp, "g.nq"), Path(tmp, "u.nt"))
+    ...     Path(tmp, "u.nt").read_text()
+    1
+    '<http://s> <http://p> "a b" .\\n'
+    """
+    path = Path(path)
+    command = [binary or _oxigraph(), "convert", "--from-file", str(path), "--to-format", "nq"]
+    errors = tempfile.TemporaryFile()
+    lines = 0
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors) as convert, open(out, "wb") as sink:
+        assert convert.stdout is not None
+        for raw in convert.stdout:
+            match = _NQUAD.fullmatch(raw.decode("utf-8").rstrip("\n"))
+            if match is None:
+                convert.kill()
+                raise KgError(f"{path}: cannot read Oxigraph's N-Quads line {raw[:120]!r}")
+            sink.write(match.group(1).encode("utf-8") + b" .\n")
+            lines += 1
+    if convert.returncode != 0:
+        errors.seek(0)
+        message = " ".join(errors.read().decode("utf-8", "replace").split())[:300]
+        raise KgError(f"{path}: Oxigraph could not read it: {message}")
+    errors.close()
+    return lines
+
+
+def load_graph(path: str | Path, location: str | Path, *, binary: str | None = None) -> None:
+    """Load a built graph into the Oxigraph store folder ``location`` the way the library's queries read it.
+
+    A dataset file (``kg.trig``, N-Quads) keeps its named graphs, one per review, and the
+    default graph receives the set of their triples (:func:`write_union_triples`): each
+    triple once. A graph file (``kg.ttl``, N-Triples) is loaded into the default graph.
+    """
+    path = Path(path)
+    binary = binary or _oxigraph()
+    log.info("loading %s into %s", path, location)
+    if path.suffix.lower() not in DATASET_SUFFIXES:
+        _oxigraph_run([binary, "load", "--location", str(location), "--file", str(path)], path)
+        return
+    with tempfile.TemporaryDirectory(prefix="kg-union-") as tmp:
+        union = Path(tmp) / "union.nt"
+        write_union_triples(path, union, binary=binary)
+        # both files in one atomic load, in parallel
+        _oxigraph_run([binary, "load", "--location", str(location), "--file", str(path), str(union)], path)
+
+
 @contextmanager
 def start_server(
     graph: str | Path | None = None,
@@ -356,7 +446,8 @@ def start_server(
     """Run Oxigraph on 127.0.0.1 with ``graph`` loaded, for the duration of a ``with`` block.
 
     ``port=0`` takes a free port. Without ``location`` the store lives in a temporary
-    folder that is removed afterwards. Queries see the union of the named graphs.
+    folder that is removed afterwards. Queries see the union of the named graphs, each
+    triple once (:func:`load_graph`).
     """
     binary = _oxigraph()
     port = port or _free_port()
@@ -367,14 +458,8 @@ def start_server(
             path = Path(graph)
             if not path.is_file():
                 raise KgError(f"{path}: no such graph file (build one with `kg build`)")
-            log.info("loading %s into %s", path, where)
-            done = subprocess.run(
-                [binary, "load", "--location", where, "--file", str(path)], capture_output=True, check=False
-            )
-            if done.returncode != 0:
-                message = " ".join(done.stderr.decode("utf-8", "replace").split())[:300]
-                raise KgError(f"{path}: Oxigraph could not load it: {message}")
-        command = [binary, "serve", "--location", where, "--bind", f"127.0.0.1:{port}", "--union-default-graph"]
+            load_graph(path, where, binary=binary)
+        command = [binary, "serve", "--location", where, "--bind", f"127.0.0.1:{port}"]
         errors = tempfile.TemporaryFile()  # not a pipe: a chatty server must never block on it
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
         server = OxigraphServer(process, port, where, errors)

@@ -15,16 +15,15 @@ Parameter kinds are ``iri`` (a full IRI, ``<IRI>``, a key under the base such as
 ``integer``, ``decimal`` and ``date``. A value is always turned into an RDF term
 of its declared kind (:func:`parse_bindings`) and *bound*, never pasted: here
 through rdflib's ``initBindings`` (:func:`run_local`); on a server through
-:func:`kg.server.bind_values`, the one place where a value is written into query
+:func:`bind_values`, the one place where a value is written into query
 text, as ``Literal(v).n3()`` / ``URIRef(v).n3()`` in a ``VALUES`` block.
 :func:`kg.server.run_query` runs a query either way (``kg query``).
 
-Queries run on the union of a build's named graphs: locally on an rdflib
-``Dataset`` with ``default_union=True``; on Oxigraph with ``--union-default-graph``
-(``kg serve`` starts it that way); on another store, set its union default graph
-option (Fuseki: ``tdb2:unionDefaultGraph true``). rdflib's union is a set, Oxigraph's
-a bag (a film described in 40 reviews matches 40 times), so the library's queries
-use ``DISTINCT`` and aggregate over distinct inner solutions: both give the same answers.
+Queries read the union of a build's named graphs as a *set* of triples (each triple
+once, however many review graphs repeat it): locally an rdflib ``Dataset`` with
+``default_union=True``; on a server its default graph, which ``kg serve`` and
+``kg push`` fill with that set (:mod:`kg.server`). Both engines give the same answers,
+and the queries need no ``DISTINCT`` against repeated matches.
 
 >>> q = parse_query("# Count films.\\nSELECT (COUNT(*) AS ?n) WHERE { ?f ?p ?o }", name="n")
 >>> q.summary
@@ -51,6 +50,7 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 from rdflib.query import Result
 from rdflib.term import Node
 
+from kg.endpoint import where_offset
 from kg.errors import QueryError
 from kg.vocab import DEFAULT_BASE, PREFIXES
 
@@ -59,12 +59,15 @@ __all__ = [
     "NamedQuery",
     "Param",
     "Table",
+    "bind_values",
     "find_queries",
     "graph_table",
+    "keep_union",
     "load_query",
     "parse_bindings",
     "parse_query",
     "queries_dir",
+    "query_graph",
     "read_query",
     "run_local",
     "serialize_query_list",
@@ -340,19 +343,99 @@ def graph_table(graph: Graph) -> Table:
     return Table(("subject", "predicate", "object"), tuple(tuple(t) for t in rows))
 
 
+def bind_values(text: str, bindings: Mapping[str, Node]) -> str:
+    """``text`` with ``bindings`` as a ``VALUES`` block opening its WHERE clause.
+
+    The one helper that writes values into query text, for servers (which have no
+    ``initBindings``): every value is an rdflib term written by ``Literal(v).n3()`` /
+    ``URIRef(v).n3()``, so it stays a single term whatever it contains.
+    """
+    if not bindings:
+        return text
+    names, terms = [], []
+    for name, term in bindings.items():
+        if not re.fullmatch(r"\w+", name):
+            raise QueryError(f"{name!r} is not a variable name")
+        if not isinstance(term, (URIRef, Literal)):
+            raise QueryError(f"?{name} must be bound to an IRI or a literal")
+        names.append(f"?{name}")
+        terms.append(term.n3())
+    try:
+        at = where_offset(text) + 1
+    except ValueError as err:
+        raise QueryError(f"cannot bind values: {err}") from err
+    block = f"\n  VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}\n"
+    return text[:at] + block + text[at:]
+
+
+def _on_oxigraph(ds: Dataset) -> bool:
+    """Whether ``ds`` is held by Oxigraph (through oxrdflib), whose union default graph is a bag."""
+    return any(cls.__module__.split(".")[0] == "oxrdflib" for cls in type(ds.store).__mro__)
+
+
+UNION_INTO_DEFAULT = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def _has_default_triples(ds: Dataset) -> bool:
+    default: Graph = ds.default_graph
+    return next(iter(default.triples((None, None, None))), None) is not None
+
+
+def keep_union(ds: Dataset) -> None:
+    """Put the triples of ``ds``'s named graphs into its default graph, each once, if it is held by Oxigraph.
+
+    That is where the library's queries read an Oxigraph store (:func:`query_graph`).
+    rdflib's own store needs nothing: its union is a set already. Call it on a store
+    that reads and writes, that no one else shares (it changes ``ds``).
+
+    >>> ds = Dataset(default_union=True)
+    >>> keep_union(ds)
+    """
+    if _on_oxigraph(ds) and not _has_default_triples(ds):
+        log.info("putting the union of the graphs into the default graph")
+        ds.default_graph.update(UNION_INTO_DEFAULT)
+
+
+def query_graph(graph: Graph) -> Graph:
+    """The graph the library's queries run on: the union of ``graph``'s named graphs, each triple once.
+
+    rdflib's own store gives that as a Dataset with ``default_union=True``. An Oxigraph store
+    gives its union as a bag (a triple repeated by 40 review graphs matches 40 times), so
+    there the queries read the default graph, where the union is kept as a set (as on a
+    server, :mod:`kg.server`); a store without it falls back to the bag, with a warning.
+
+    >>> ds = Dataset(default_union=True)
+    >>> query_graph(ds) is ds
+    True
+    """
+    if not isinstance(graph, Dataset):
+        return graph
+    if _on_oxigraph(graph):
+        if _has_default_triples(graph):
+            return graph.default_graph  # type: ignore[no-any-return]
+        log.warning(
+            "this Oxigraph store keeps no union of its graphs in its default graph: "
+            "a triple that several graphs repeat is matched once per graph"
+        )
+    elif not graph.default_union:
+        log.warning("querying a Dataset without default_union: the review graphs are not in the default graph")
+    return graph
+
+
 def run_local(query: NamedQuery | str, graph: Graph, *, bindings: Mapping[str, Node] | None = None) -> Table:
-    """Run a query with rdflib on ``graph`` (a Dataset: over the union of its graphs).
+    """Run a query with rdflib's API on ``graph`` (a Dataset: over the union of its graphs, see :func:`query_graph`).
 
     >>> ds = Dataset(default_union=True)
     >>> run_local("ASK { ?s ?p ?o }", ds).boolean
     False
     """
     named = query if isinstance(query, NamedQuery) else parse_query(query, name="query")
-    if isinstance(graph, Dataset) and not graph.default_union:
-        log.warning("querying a Dataset without default_union: the review graphs are not in the default graph")
+    target = query_graph(graph)
+    text, initial = named.text, dict(bindings or {})
+    if isinstance(graph, Dataset) and _on_oxigraph(graph):  # Oxigraph binds only projected variables
+        text, initial = bind_values(text, initial), {}
     try:
-        initial = dict(bindings or {})
-        result: Result = graph.query(named.text, initBindings=initial)  # type: ignore[arg-type]
+        result: Result = target.query(text, initBindings=initial)  # type: ignore[arg-type]
         return _from_rdflib(result)
     except QueryError:
         raise

@@ -1,8 +1,8 @@
 """Queries, push and serve against a real Oxigraph server on 127.0.0.1 (and a misbehaving one).
 
-The server is the PyPI ``oxigraph`` binary, started by the tests with
-``--union-default-graph``; the graph is pushed with ``kg push`` (SPARQL Update,
-one named graph per review) and queried with ``kg query --endpoint``. The answers
+The server is the PyPI ``oxigraph`` binary, started by the tests; the graph is
+pushed with ``kg push`` (SPARQL Update, one named graph per review, and their union
+as a set in the default graph) and queried with ``kg query --endpoint``. The answers
 must be those of tests/test_sparql.py's ``CASES``, the same as rdflib gives.
 """
 
@@ -50,6 +50,23 @@ def kg(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
 
 def quads(ep: Endpoint) -> int:
     return int(ep.select(COUNT_QUADS).rows[0]["n"].value)
+
+
+def default_graph(ep: Endpoint) -> list[tuple[str, str, str]]:
+    """The default graph's triples, as many times as the store matches them."""
+    result = ep.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+    return sorted((r["s"].value, r["p"].value, r["o"].value) for r in result.rows)
+
+
+def named_union(ep: Endpoint) -> list[tuple[str, str, str]]:
+    """The set of triples of all named graphs."""
+    result = ep.select("SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return sorted((r["s"].value, r["p"].value, r["o"].value) for r in result.rows)
+
+
+def mini_union() -> list[tuple[str, str, str]]:
+    ds = Dataset(default_union=True).parse(MINI, format="trig")
+    return sorted((str(s), str(p), str(o)) for s, p, o in {(s, p, o) for s, p, o, _ in ds.quads()})
 
 
 def graph_content(ep: Endpoint, name: str) -> set[tuple[str, str, str]]:
@@ -155,6 +172,17 @@ def _changed_mini() -> Dataset:
     return ds
 
 
+def test_the_default_graph_is_the_set_of_all_review_triples(oxigraph: str) -> None:
+    """What the queries read: every triple of the review graphs once, however many reviews repeat it."""
+    ep = Endpoint(oxigraph)
+    union = mini_union()
+    assert default_graph(ep) == named_union(ep) == union
+    assert quads(ep) > len(union)  # reviews do repeat triples (the films they describe)
+    assert len(union) == len(set(union))
+    name = "SELECT ?t WHERE { <https://w3id.org/filmkg/id/film/la-llamada-2015> <https://schema.org/name> ?t }"
+    assert [r["t"].value for r in ep.select(name).rows] == ["La llamada"]  # described in 4 reviews, matched once
+
+
 def test_a_push_replaces_a_changed_review_graph_whole(empty_server: str) -> None:
     ep = Endpoint(empty_server)
     push(MINI, ep)
@@ -168,6 +196,31 @@ def test_a_push_replaces_a_changed_review_graph_whole(empty_server: str) -> None
     assert graph_content(ep, "r5") == old_r5
     table = run_query("film-reviews", endpoint=empty_server, bind=["film=film/le-voisin-1990"])
     assert rows(table, "review_id", "rating") == [("r6", 6)]
+    # the default graph follows: the old rating left it, the new one is there once
+    triples = default_graph(ep)
+    assert (rating, "https://schema.org/ratingValue", "8") not in triples
+    assert triples.count((rating, "https://schema.org/ratingValue", "6")) == 1
+    assert triples == named_union(ep)
+
+
+def test_a_triple_leaves_the_default_graph_with_the_last_graph_that_holds_it(empty_server: str) -> None:
+    ep = Endpoint(empty_server)
+    film, name = URIRef("https://w3id.org/filmkg/id/film/x"), URIRef("https://schema.org/name")
+    ds = Dataset(default_union=True)
+    for g in ("a", "b"):
+        ds.graph(URIRef(G + g)).add((film, name, Literal("X")))
+    ds.graph(URIRef(G + "a")).add((film, name, Literal("Only in a")))
+    push(ds, ep)
+    assert default_graph(ep) == sorted([(str(film), str(name), "Only in a"), (str(film), str(name), "X")])
+    a_again = Dataset(default_union=True)
+    a_again.graph(URIRef(G + "a")).add((film, name, Literal("A again")))
+    push(a_again, ep)  # a no longer says X nor "Only in a"; b still says X
+    assert default_graph(ep) == sorted([(str(film), str(name), "A again"), (str(film), str(name), "X")])
+    b_again = Dataset(default_union=True)
+    b_again.graph(URIRef(G + "b")).add((film, name, Literal("A again")))
+    push(b_again, ep)  # now nothing says X
+    assert default_graph(ep) == [(str(film), str(name), "A again")]
+    assert named_union(ep) == default_graph(ep)
 
 
 class FailingAfter:
@@ -212,6 +265,7 @@ def test_a_failed_push_leaves_every_review_graph_whole(empty_server: str) -> Non
             assert len(now) == len(before) + 1, f"graph {name} is neither the old nor the new one"
             states.append("new")
     assert states == ["new", "new", "new", "old", "old", "old", "old"]
+    assert default_graph(ep) == named_union(ep)  # the union followed the graphs that changed, and only those
 
 
 def test_the_store_applies_an_update_request_whole_or_not_at_all(empty_server: str) -> None:
@@ -250,13 +304,29 @@ def test_push_keeps_hostile_text_exact(empty_server: str) -> None:
 # ---------------------------------------------------------------------------- serve
 
 
-def test_start_server_loads_a_build_with_union_default_graph() -> None:
+def test_start_server_loads_a_build_with_its_union_as_a_set() -> None:
     with start_server(MINI, port=0) as server:
+        ep = Endpoint(server.query_url)
+        assert default_graph(ep) == named_union(ep) == mini_union()
+        assert [str(r[-1]) for r in run_query("graphs", endpoint=server.query_url).rows] == [
+            str(r[-1]) for r in run_query("graphs", graph=MINI).rows
+        ]
         table = run_query("original", endpoint=server.query_url, bind=["film=film/caller-unknown-2023"])
         assert rows(table, "original", "steps") == [("film/la-llamada-2015", 2)]
         with urllib.request.urlopen(server.url, timeout=10) as page:  # the query page
             assert page.status == 200
             assert "text/html" in page.headers["Content-Type"]
+
+
+def test_start_server_loads_a_turtle_graph_into_the_default_graph(tmp_path: Path) -> None:
+    ttl = tmp_path / "kg.ttl"
+    Dataset(default_union=True).parse(MINI, format="trig").serialize(ttl, format="turtle")
+    with start_server(ttl, port=0) as server:
+        ep = Endpoint(server.query_url)
+        assert default_graph(ep) == mini_union()
+        assert quads(ep) == 0
+        table = run_query("remakes", endpoint=server.query_url, bind=["film=film/la-llamada-2015"])
+        assert rows(table, "remake", "steps")[-1] == ("film/caller-unknown-2023", 2)
 
 
 def test_kg_serve_runs_until_interrupted() -> None:

@@ -27,6 +27,7 @@ from kg.server import run_query
 from kg.sparql import (
     Table,
     find_queries,
+    keep_union,
     load_query,
     parse_bindings,
     parse_query,
@@ -248,6 +249,74 @@ def test_every_query_has_an_expected_answer() -> None:
 @pytest.mark.parametrize(("name", "bind", "check", "expected"), CASES, ids=[f"{c[0]}{c[1]}" for c in CASES])
 def test_query_answers(mini: Dataset, name: str, bind: list[str], check: Check, expected: Any) -> None:
     assert check(run_query(name, graph=mini, bind=bind)) == expected
+
+
+def oxigraph_dataset(*, with_union: bool) -> Dataset:
+    """mini.trig in Oxigraph behind rdflib's API (oxrdflib), its union kept in the default graph or not."""
+    ds = Dataset(store="Oxigraph", default_union=True)
+    ds.parse(MINI, format="trig")
+    if with_union:
+        for s, p, o, _ in list(ds.quads((None, None, None, None))):
+            ds.default_graph.add((s, p, o))
+    return ds
+
+
+@pytest.fixture(scope="module")
+def mini_on_oxigraph() -> Dataset:
+    return oxigraph_dataset(with_union=True)
+
+
+@pytest.mark.parametrize(("name", "bind", "check", "expected"), CASES, ids=[f"{c[0]}{c[1]}" for c in CASES])
+def test_same_answers_from_an_oxigraph_store(
+    mini_on_oxigraph: Dataset, name: str, bind: list[str], check: Check, expected: Any
+) -> None:
+    assert check(run_query(name, graph=mini_on_oxigraph, bind=bind)) == expected
+
+
+def test_kg_query_on_a_store_folder_that_keeps_the_union(tmp_path: Path) -> None:
+    """`kg query --graph STORE` on a store written by `kg build --store`, with the union in its default graph."""
+    from kg.store import add_nquads, new_dataset
+
+    folder = tmp_path / "store"
+    ds = new_dataset(folder)
+    add_nquads(ds, Dataset().parse(MINI, format="trig").serialize(format="nquads"))
+    keep_union(ds)
+    del ds
+    for name, bind, check, expected in CASES:
+        assert check(run_query(name, graph=folder, bind=bind)) == expected, name
+
+
+def test_kg_query_on_a_large_file_read_into_oxigraph(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file above kg.store's size limit is read into Oxigraph: run_query gives that copy the union as a set."""
+    monkeypatch.setattr("kg.store._BIG_FILE", 0)
+    for name, bind, check, expected in CASES:
+        assert check(run_query(name, graph=MINI, bind=bind)) == expected, name
+
+
+def test_a_store_without_the_union_is_read_as_a_bag_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from kg.store import add_nquads, new_dataset
+
+    folder = tmp_path / "store"
+    ds = new_dataset(folder)
+    add_nquads(ds, Dataset().parse(MINI, format="trig").serialize(format="nquads"))
+    del ds
+    rq = tmp_path / "titles.rq"
+    rq.write_text("SELECT ?t WHERE { <https://w3id.org/filmkg/id/film/la-llamada-2015> <https://schema.org/name> ?t }")
+    with caplog.at_level("WARNING", logger="kg.sparql"):
+        table = run_query(str(rq), graph=folder)
+    assert "keeps no union of its graphs in its default graph" in caplog.text
+    assert rows(table, "t") == [("La llamada",)] * 4  # described in 4 review graphs
+
+
+def test_an_oxigraph_store_is_read_as_a_set(mini_on_oxigraph: Dataset, caplog: pytest.LogCaptureFixture) -> None:
+    titles = "SELECT ?t WHERE { <https://w3id.org/filmkg/id/film/la-llamada-2015> <https://schema.org/name> ?t }"
+    assert [str(t) for t in run_local(titles, mini_on_oxigraph).column("t")] == ["La llamada"]  # 4 graphs say it
+    bag = oxigraph_dataset(with_union=False)
+    with caplog.at_level("WARNING", logger="kg.sparql"):
+        assert len(run_local(titles, bag).rows) == 4
+    assert "keeps no union of its graphs in its default graph" in caplog.text
 
 
 def test_examples_in_headers_run(mini: Dataset) -> None:
