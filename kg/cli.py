@@ -52,6 +52,18 @@ def _formats(value: str) -> list[str]:
     return formats
 
 
+def _catalog_options(command: Callable[..., None]) -> Callable[..., None]:
+    """``--catalog FILE`` (repeatable) and ``--no-builtin``, shared by the commands that link."""
+    command = click.option("--no-builtin", is_flag=True, help="Do not link against the built-in catalog.")(command)
+    return click.option(
+        "--catalog",
+        "catalogs",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help="A catalog of known films and people (Turtle in the graph contract's shape); repeatable.",
+    )(command)
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, type=str)
 @click.option("-o", "--output", "outdir", default=DEFAULT_OUTPUT, show_default=True, help="Folder to write into.")
@@ -70,14 +82,7 @@ def _formats(value: str) -> list[str]:
     show_default=True,
     help="Leave out claims with a lower confidence.",
 )
-@click.option(
-    "--catalog",
-    "catalogs",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="A catalog of known films and people (Turtle in the graph contract's shape); repeatable.",
-)
-@click.option("--no-builtin", is_flag=True, help="Do not link against the built-in catalog.")
+@_catalog_options
 @click.option(
     "--with-catalog",
     is_flag=True,
@@ -209,14 +214,7 @@ class _ProgressBar:
 
 @cli.command(name="extract")
 @click.argument("inputs", nargs=-1, type=str, required=True)
-@click.option(
-    "--catalog",
-    "catalogs",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="A catalog of known films and people (Turtle in the graph contract's shape); repeatable.",
-)
-@click.option("--no-builtin", is_flag=True, help="Do not link against the built-in catalog.")
+@_catalog_options
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per review (JSON Lines).")
 def extract_(
@@ -251,14 +249,7 @@ def extract_(
     help="Score this built graph instead of building.",
 )
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
-@click.option(
-    "--catalog",
-    "catalogs",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="A catalog of known films and people (Turtle in the graph contract's shape); repeatable.",
-)
-@click.option("--no-builtin", is_flag=True, help="Do not link against the built-in catalog.")
+@_catalog_options
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_(
     gold: str,
