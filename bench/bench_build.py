@@ -73,7 +73,20 @@ def shared_data() -> Path:
 
 
 def kg_build(src: Path, out: Path, *, jobs: int, formats: str = "ttl,trig") -> dict[str, float]:
-    cmd = [sys.executable, "-m", "kg", "build", str(src), "-o", str(out), "--format", formats, "--jobs", str(jobs)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "kg",
+        "build",
+        str(src),
+        "-o",
+        str(out),
+        "--format",
+        formats,
+        "--jobs",
+        str(jobs),
+        "--no-pages",
+    ]
     r = benchlib.run(cmd)
     reviews = int(_summary(r.stdout, "reviews read").split()[0])
     triples = int(_summary(r.stdout, "triples"))
@@ -118,7 +131,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--sizes", default="25000,50000,100000,200000", help="generated review counts")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="jobs of the parallel builds")
     args = ap.parse_args(argv)
-    sizes = [500, 1000, 2000] if args.quick else [int(s) for s in args.sizes.split(",")]
+    sizes = [100, 200] if args.quick else [int(s) for s in args.sizes.split(",")]
     cores = args.jobs
     results: dict[str, object] = {"machine": benchlib.machine(), "quick": args.quick, "jobs": cores}
 
@@ -128,15 +141,17 @@ def main(argv: list[str] | None = None) -> None:
         if real.exists():
             src = real
             if args.quick:
-                src = tmp / "real-300.jsonl"
-                src.write_text("".join(real.read_text(encoding="utf-8").splitlines(keepends=True)[:300]))
+                src = tmp / "real-100.jsonl"
+                src.write_text("".join(real.read_text(encoding="utf-8").splitlines(keepends=True)[:100]))
             builds = [kg_build(src, tmp / f"real-{j}", jobs=j) for j in sorted({1, cores})]
             parse = rdflib_parse(tmp / "real-1" / "kg.ttl")
             results["real"] = {
-                "input": REAL if not args.quick else REAL + " (first 300)",
+                "input": REAL if not args.quick else REAL + " (first 100)",
                 "builds": builds,
                 "rdflib_parse": parse,
-                "ratio_build_to_rdflib_parse": {str(b["jobs"]): round(b["seconds"] / parse["seconds"], 3) for b in builds},
+                "ratio_build_to_rdflib_parse": {
+                    str(b["jobs"]): round(b["seconds"] / parse["seconds"], 3) for b in builds
+                },
                 "breakdown": breakdown(src, tmp / "breakdown-real"),
             }
         big = synth.write(max(sizes), tmp / "synth.jsonl")
@@ -184,8 +199,16 @@ def _tables(r: dict[str, object]) -> str:
             ])  # fmt: skip
         out.append(
             benchlib.table(
-                ["input", "kg build s", "reviews/s", "reviews/s/core", "triples", "rdflib parse of its Turtle s",
-                 "build / parse", "peak MB"],
+                [
+                    "input",
+                    "kg build s",
+                    "reviews/s",
+                    "reviews/s/core",
+                    "triples",
+                    "rdflib parse of its Turtle s",
+                    "build / parse",
+                    "peak MB",
+                ],
                 rows,
             )  # fmt: skip
         )
@@ -205,8 +228,19 @@ def _tables(r: dict[str, object]) -> str:
     out.append("\nGenerated reviews (`bench/synth.py`: templates over the public remake list, realistic lengths):\n")
     out.append(
         benchlib.table(
-            ["reviews", "input MB", "jobs", "kg build s", "reviews/s", "reviews/s/core", "triples",
-             "peak MB (all processes)", "peak MB (main)", "GB per 1M triples", "build / rdflib parse"],
+            [
+                "reviews",
+                "input MB",
+                "jobs",
+                "kg build s",
+                "reviews/s",
+                "reviews/s/core",
+                "triples",
+                "peak MB (all processes)",
+                "peak MB (main)",
+                "GB per 1M triples",
+                "build / rdflib parse",
+            ],
             rows,
         )  # fmt: skip
     )

@@ -107,13 +107,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--steps", default="0.1,0.25,1", help="fractions of the graph measured")
     ap.add_argument("--rdflib-limit", type=float, default=1200.0, help="seconds rdflib's serializer may take")
     args = ap.parse_args(argv)
-    n = args.reviews or (800 if args.quick else 42000)
+    n = args.reviews or (150 if args.quick else 42000)
     steps = [1.0] if args.quick else [float(x) for x in args.steps.split(",")]
     series = []
     with tempfile.TemporaryDirectory(prefix="kg-bench-export-") as tmp_name:
         tmp = Path(tmp_name)
         src = synth.write(n, tmp / "reviews.jsonl")
-        benchlib.run([sys.executable, "-m", "kg", "build", str(src), "-o", str(tmp), "--format", "nq", "-q"])
+        benchlib.run(
+            [sys.executable, "-m", "kg", "build", str(src), "-o", str(tmp), "--format", "nq", "-q", "--no-pages"]
+        )
         quads = (tmp / "kg.nq").read_text(encoding="utf-8").splitlines(keepends=True)
         for step in steps:
             part = tmp / f"part-{step}.nq"

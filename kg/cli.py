@@ -52,6 +52,18 @@ def _formats(value: str) -> list[str]:
     return formats
 
 
+def _catalog_options(command: Callable[..., None]) -> Callable[..., None]:
+    """``--catalog FILE`` (repeatable) and ``--no-builtin``, shared by the commands that link."""
+    command = click.option("--no-builtin", is_flag=True, help="Do not link against the built-in catalog.")(command)
+    return click.option(
+        "--catalog",
+        "catalogs",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help="A catalog of known films and people (Turtle in the graph contract's shape); repeatable.",
+    )(command)
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, type=str)
 @click.option("-o", "--output", "outdir", default=DEFAULT_OUTPUT, show_default=True, help="Folder to write into.")
@@ -70,14 +82,7 @@ def _formats(value: str) -> list[str]:
     show_default=True,
     help="Leave out claims with a lower confidence.",
 )
-@click.option(
-    "--catalog",
-    "catalogs",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="A catalog of known films and people (Turtle in the graph contract's shape); repeatable.",
-)
-@click.option("--no-builtin", is_flag=True, help="Do not link against the built-in catalog.")
+@_catalog_options
 @click.option(
     "--with-catalog",
     is_flag=True,
@@ -154,13 +159,13 @@ def build(
             formats=chosen,
             strict=strict,
             min_confidence=min_confidence,
+            catalog=_catalog(catalogs, no_builtin),
             on_problem=_report_problem,
             progress=bar,
             jobs=jobs,
             store=store,
             update=update,
             scheduler=scheduler,
-            catalog=_catalog(catalogs, no_builtin),
             with_catalog=with_catalog,
         )
         if not no_pages:
@@ -176,7 +181,7 @@ def build(
 
 
 class _ProgressBar:
-    """Draws ``progress(done, total)`` on stderr: a bar, reviews/s and ETA (only for builds past a second)."""
+    """Draws ``progress(done, total)`` on a terminal's stderr: a bar, reviews/s, ETA (builds past a second)."""
 
     def __init__(self, *, enabled: bool, tty: bool | None = None, clock: Callable[[], float] | None = None) -> None:
         import time
@@ -189,8 +194,8 @@ class _ProgressBar:
 
     def __call__(self, done: int, total: int | None) -> None:
         now = self.clock()
-        if not self.enabled or now - self.start < 1.0 or now - self.last < (0.2 if self.tty else 5.0):
-            return
+        if not (self.enabled and self.tty) or now - self.start < 1.0 or now - self.last < 0.2:
+            return  # drawn on a terminal only: logs and pipes get the summary alone
         self.last, self.drawn = now, True
         rate = done / (now - self.start)
         if total and total >= done:
@@ -200,7 +205,7 @@ class _ProgressBar:
             text += f"ETA {eta // 60}:{eta % 60:02d}"
         else:
             text = f"{done} reviews  {rate:,.0f} reviews/s"
-        click.echo(f"\r{text}  " if self.tty else text, err=True, nl=not self.tty)
+        click.echo(f"\r{text}  ", err=True, nl=False)
 
     def close(self) -> None:
         if self.drawn and self.tty:
@@ -209,14 +214,7 @@ class _ProgressBar:
 
 @cli.command(name="extract")
 @click.argument("inputs", nargs=-1, type=str, required=True)
-@click.option(
-    "--catalog",
-    "catalogs",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="A catalog of known films and people (Turtle in the graph contract's shape); repeatable.",
-)
-@click.option("--no-builtin", is_flag=True, help="Do not link against the built-in catalog.")
+@_catalog_options
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per review (JSON Lines).")
 def extract_(
@@ -251,14 +249,7 @@ def extract_(
     help="Score this built graph instead of building.",
 )
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
-@click.option(
-    "--catalog",
-    "catalogs",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="A catalog of known films and people (Turtle in the graph contract's shape); repeatable.",
-)
-@click.option("--no-builtin", is_flag=True, help="Do not link against the built-in catalog.")
+@_catalog_options
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_(
     gold: str,

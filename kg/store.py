@@ -206,7 +206,7 @@ def open_store(path: str | Path, *, read_only: bool = True) -> Dataset:
         raise GraphError("not a store folder (make one with `kg build --store DIR`)", path=path)
     try:
         store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-    except OSError as err:
+    except (OSError, RuntimeError) as err:  # RocksDB's errors (a store another build is writing)
         raise GraphError(f"cannot open the store: {err}", path=path) from err
     return _wrap(store)
 

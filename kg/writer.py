@@ -21,6 +21,7 @@ import heapq
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
 from itertools import groupby
 from typing import IO, Any, Protocol
 
@@ -67,6 +68,7 @@ _BARE = {
     f"<{XSD.boolean}>": re.compile(r"true|false"),
 }
 _STRING = f"<{XSD.string}>"
+_DECIMAL_IRI = f"<{XSD.decimal}>"
 RUN_BYTES = 16_000_000  # union lines held in memory before a sorted run is spilled to disk
 CACHE_TERMS = 100_000  # Turtle spellings remembered (most IRIs of a review graph are used once)
 
@@ -74,6 +76,27 @@ CACHE_TERMS = 100_000  # Turtle spellings remembered (most IRIs of a review grap
 def _escape_char(m: re.Match[str]) -> str:
     c = m.group(0)
     return _ESCAPE.get(c) or f"\\u{ord(c):04X}"
+
+
+def _canonical_integer(lexical: str) -> str:
+    return str(int(lexical)) if _INTEGER.fullmatch(lexical) else lexical
+
+
+def _canonical_decimal(lexical: str) -> str:
+    if not _DECIMAL.fullmatch(lexical):
+        return lexical
+    value = Decimal(lexical)
+    return "0" if value == 0 else format(value.normalize(), "f")
+
+
+def _canonical_boolean(lexical: str) -> str:
+    return {"1": "true", "0": "false"}.get(lexical, lexical)
+
+
+# the lexical forms Oxigraph keeps of these datatypes (it stores their values), so both stores agree
+_INTEGER = re.compile(r"[+-]?\d+")
+_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_CANONICAL = {XSD.integer: _canonical_integer, XSD.decimal: _canonical_decimal, XSD.boolean: _canonical_boolean}
 
 
 def nt_term(term: Node) -> str:
@@ -88,10 +111,11 @@ def nt_term(term: Node) -> str:
             raise GraphError(f"IRI with characters Turtle cannot hold: {value[:80]!r}")
         return f"<{_EXTRA.sub(_escape_char, value)}>"
     if isinstance(term, Literal):
-        quoted = '"' + _UNSAFE.sub(_escape_char, str(term)) + '"'
+        dt = term.datatype
+        lexical = str(term) if dt not in _CANONICAL else _CANONICAL[dt](str(term))
+        quoted = '"' + _UNSAFE.sub(_escape_char, lexical) + '"'
         if term.language:
             return f"{quoted}@{term.language.lower()}"
-        dt = term.datatype
         if dt is not None and dt != XSD.string:
             return f"{quoted}^^{nt_term(dt)}"
         return quoted
@@ -319,6 +343,8 @@ class _Abbrev:
         lexical = text[1:cut]
         if bare is not None and bare.fullmatch(lexical):
             return lexical
+        if dt == _DECIMAL_IRI and _INTEGER.fullmatch(lexical):
+            return lexical + ".0"  # Oxigraph's canonical "0" of a decimal, written as a Turtle decimal
         return f"{text[: cut + 3]}{self.iri(dt)}"
 
 

@@ -175,7 +175,7 @@ def test_killed_build_leaves_the_previous_output_whole(
 ) -> None:
     out = tmp_path / "out"
     kg("build", str(examples), "-o", str(out), "--format", "ttl,trig,nt")
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
 
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     cmd = [sys.executable, "-m", "kg", "build", str(big_input), "-o", str(out), "--format", "ttl,trig,nt", "-j", "2"]
@@ -193,7 +193,7 @@ def test_killed_build_leaves_the_previous_output_whole(
     if not seen:
         pytest.skip(f"the build finished before its {phase} phase could be caught")
     assert proc.returncode != 0, "the build was killed, it must not report success"
-    after = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.endswith(".tmp")}
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and not p.name.endswith(".tmp")}
     assert after == before
     if sig != signal.SIGKILL:  # a process that may clean up leaves no temporary file behind
         assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
@@ -201,7 +201,7 @@ def test_killed_build_leaves_the_previous_output_whole(
     for name in ("kg.ttl", "kg.trig"):
         read_graph(out / name)  # still parses
     kg("build", str(examples), "-o", str(out), "--format", "ttl,trig,nt")
-    assert {p.name: p.read_bytes() for p in out.iterdir() if not p.name.endswith(".tmp")} == before
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and not p.name.endswith(".tmp")} == before
 
 
 def _wait_for_phase(proc: subprocess.Popen[bytes], out: Path, phase: str) -> bool:
@@ -300,9 +300,10 @@ def test_progress_bar_shows_rate_and_eta_after_a_second(capsys: pytest.CaptureFi
     assert "500/1000 reviews" in err and "250 reviews/s" in err and "ETA 0:02" in err
     bar.close()
     assert capsys.readouterr().err == "\n"
-    quiet = _ProgressBar(enabled=False, tty=True, clock=lambda: now[0] + 10)
-    quiet(900, 1000)
-    assert capsys.readouterr().err == ""
+    for enabled, tty in ((False, True), (True, False)):  # --quiet, or not a terminal (logs, pipes)
+        silent = _ProgressBar(enabled=enabled, tty=tty, clock=lambda: now[0] + 10)
+        silent(900, 1000)
+        assert capsys.readouterr().err == ""
 
 
 def test_quiet_build_prints_nothing(examples: Path, tmp_path: Path) -> None:

@@ -216,9 +216,7 @@ def test_the_seven_families(graph: Graph) -> None:
         ("Infernal Affairs", "Andrew Lau"),
         ("Infernal Affairs", "Alan Mak"),
         ("Seven Samurai", "Akira Kurosawa"),
-        pytest.param(
-            "The Magnificent Seven (1960)", "John Sturges", marks=pytest.mark.xfail(strict=True, reason=CREDITS)
-        ),
+        pytest.param("The Magnificent Seven (1960)", "John Sturges"),
         ("The Magnificent Seven (2016)", "Antoine Fuqua"),
         ("Psycho (1960)", "Alfred Hitchcock"),
         ("Psycho (1998)", "Gus Van Sant"),
