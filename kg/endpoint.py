@@ -38,7 +38,7 @@ import socket
 import time
 import urllib.error
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from email.message import Message
 from http.client import HTTPException
@@ -60,9 +60,7 @@ __all__ = [
     "SparqlEndpoint",
     "Term",
     "parse_results",
-    "query_form",
     "user_agent",
-    "where_offset",
 ]
 
 log = logging.getLogger(__name__)
@@ -276,87 +274,6 @@ def parse_results(data: bytes, media_type: str) -> SelectResult | bool:
         return _parse_json(data)
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise ValueError(f"invalid JSON ({err})") from err
-
-
-# ---------------------------------------------------------------------- query text
-
-
-def _skip_string(text: str, i: int) -> int:
-    quote = text[i]
-    if text.startswith(quote * 3, i):
-        j = i + 3
-        while j < len(text) and not text.startswith(quote * 3, j):
-            j += 2 if text[j] == "\\" else 1
-        return min(len(text), j + 3)
-    i += 1
-    while i < len(text) and text[i] != quote:
-        i += 2 if text[i] == "\\" else 1
-    return i + 1
-
-
-_IRI_TOKEN = re.compile(r'<[^<>"{}|^`\\\s]*>')
-_WORD_TOKEN = re.compile(r"[?$]?\w+")
-
-
-def _tokens(text: str) -> Iterator[tuple[str, int, str]]:
-    """SPARQL text as (kind, offset, token), kind ``word`` or ``brace``; comments, strings, IRIs skipped."""
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c == "#":
-            end = text.find("\n", i)
-            i = len(text) if end == -1 else end
-        elif c in "\"'":
-            i = _skip_string(text, i)
-        elif c == "<" and (m := _IRI_TOKEN.match(text, i)):
-            i = m.end()
-        elif c in "{}":
-            yield "brace", i, c
-            i += 1
-        elif (m := _WORD_TOKEN.match(text, i)) is not None:
-            yield "word", i, m.group().upper()
-            i = m.end()
-        else:
-            i += 1
-
-
-def where_offset(text: str) -> int:
-    """The offset of the ``{`` that opens the WHERE clause of query ``text``.
-
-    Comments, strings and IRIs are skipped; in a CONSTRUCT the template is passed over.
-
-    >>> where_offset('CONSTRUCT { ?s ?p "{" } WHERE { ?s ?p ?o }')
-    30
-    """
-    depth, form, seen_where = 0, "", False
-    for kind, at, token in _tokens(text):
-        if kind == "brace":
-            if token == "{":
-                if depth == 0 and (form not in ("CONSTRUCT", "DESCRIBE") or seen_where):
-                    return at
-                depth += 1
-            else:
-                depth -= 1
-        elif depth == 0:
-            if token in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE") and not form:
-                form = token
-            elif token == "WHERE":
-                seen_where = True
-    raise ValueError("cannot find the query's WHERE clause")
-
-
-def query_form(text: str) -> str:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE: the form of query ``text`` (comments and prefixes skipped).
-
-    >>> query_form('# ask me\\nPREFIX a: <http://x/#select> SELECT * { }')
-    'SELECT'
-    """
-    for kind, _, token in _tokens(text):
-        if kind == "word" and token in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
-            return token
-        if kind == "word" and token in ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "WITH"):
-            break
-    raise ValueError("not a query: no SELECT, ASK, CONSTRUCT or DESCRIBE")
 
 
 # ---------------------------------------------------------------------- the endpoint

@@ -41,24 +41,24 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.endpoint import Endpoint, RdfPayload, SelectResult, SparqlEndpoint, Term, query_form
+from kg.endpoint import Endpoint, RdfPayload, SelectResult, SparqlEndpoint, Term
 from kg.errors import EndpointError, KgError, QueryError
 from kg.sparql import (
     NamedQuery,
     Table,
     bind_values,
     graph_table,
-    keep_union,
     load_query,
     parse_bindings,
     parse_query,
+    query_form,
     run_local,
 )
 from kg.store import read_graph
@@ -69,8 +69,10 @@ __all__ = [
     "OxigraphServer",
     "PushReport",
     "bind_values",
+    "keep_union",
     "load_graph",
     "push",
+    "query_graph",
     "run_query",
     "run_remote",
     "serve",
@@ -132,6 +134,60 @@ def run_remote(
     return _payload_table(endpoint.construct(text))
 
 
+def _on_oxigraph(ds: Dataset) -> bool:
+    """Whether ``ds`` is held by Oxigraph (through oxrdflib), whose union default graph is a bag."""
+    return any(cls.__module__.split(".")[0] == "oxrdflib" for cls in type(ds.store).__mro__)
+
+
+UNION_INTO_DEFAULT = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def _has_default_triples(ds: Dataset) -> bool:
+    default: Graph = ds.default_graph
+    return next(iter(default.triples((None, None, None))), None) is not None
+
+
+def keep_union(ds: Dataset) -> None:
+    """Put the triples of ``ds``'s named graphs into its default graph, each once, if it is held by Oxigraph.
+
+    That is where the library's queries read an Oxigraph store (:func:`query_graph`).
+    rdflib's own store needs nothing: its union is a set already. Call it on a store
+    that reads and writes, that no one else shares (it changes ``ds``).
+
+    >>> ds = Dataset(default_union=True)
+    >>> keep_union(ds)
+    """
+    if _on_oxigraph(ds) and not _has_default_triples(ds):
+        log.info("putting the union of the graphs into the default graph")
+        ds.default_graph.update(UNION_INTO_DEFAULT)
+
+
+def query_graph(graph: Graph) -> Graph:
+    """The graph the library's queries run on: the union of ``graph``'s named graphs, each triple once.
+
+    rdflib's own store gives that as a Dataset with ``default_union=True``. An Oxigraph store
+    gives its union as a bag (a triple repeated by 40 review graphs matches 40 times), so
+    there the queries read the default graph, where the union is kept as a set (as on a
+    server, :mod:`kg.server`); a store without it falls back to the bag, with a warning.
+
+    >>> ds = Dataset(default_union=True)
+    >>> query_graph(ds) is ds
+    True
+    """
+    if not isinstance(graph, Dataset):
+        return graph
+    if _on_oxigraph(graph):
+        if _has_default_triples(graph):
+            return graph.default_graph  # type: ignore[no-any-return]
+        log.warning(
+            "this Oxigraph store keeps no union of its graphs in its default graph: "
+            "a triple that several graphs repeat is matched once per graph"
+        )
+    elif not graph.default_union:
+        log.warning("querying a Dataset without default_union: the review graphs are not in the default graph")
+    return graph
+
+
 def run_query(
     name_or_file: str | Path,
     *,
@@ -175,7 +231,9 @@ def run_query(
         dataset = read_graph(path)
         if not path.is_dir():  # a file read into a store of our own (Oxigraph for large files): give it the union
             keep_union(dataset)
-    return run_local(query, dataset, bindings=bindings)
+    if isinstance(dataset, Dataset) and _on_oxigraph(dataset) and bindings:  # Oxigraph binds projected variables only
+        query, bindings = replace(query, text=bind_values(query.text, bindings)), {}
+    return run_local(query, query_graph(dataset), bindings=bindings)
 
 
 # ---------------------------------------------------------------------------- push

@@ -39,18 +39,17 @@ import logging
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Literal as TypingLiteral
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 from rdflib.query import Result
 from rdflib.term import Node
 
-from kg.endpoint import where_offset
 from kg.errors import QueryError
 from kg.vocab import DEFAULT_BASE, PREFIXES
 
@@ -62,17 +61,17 @@ __all__ = [
     "bind_values",
     "find_queries",
     "graph_table",
-    "keep_union",
     "load_query",
     "parse_bindings",
     "parse_query",
+    "query_form",
     "queries_dir",
-    "query_graph",
     "read_query",
     "run_local",
     "serialize_query_list",
     "serialize_table",
     "to_term",
+    "where_offset",
 ]
 
 log = logging.getLogger(__name__)
@@ -343,6 +342,87 @@ def graph_table(graph: Graph) -> Table:
     return Table(("subject", "predicate", "object"), tuple(tuple(t) for t in rows))
 
 
+# ---------------------------------------------------------------------------- query text
+
+
+def _skip_string(text: str, i: int) -> int:
+    quote = text[i]
+    if text.startswith(quote * 3, i):
+        j = i + 3
+        while j < len(text) and not text.startswith(quote * 3, j):
+            j += 2 if text[j] == "\\" else 1
+        return min(len(text), j + 3)
+    i += 1
+    while i < len(text) and text[i] != quote:
+        i += 2 if text[i] == "\\" else 1
+    return i + 1
+
+
+_IRI_TOKEN = re.compile(r'<[^<>"{}|^`\\\s]*>')
+_WORD_TOKEN = re.compile(r"[?$]?\w+")
+
+
+def _tokens(text: str) -> Iterator[tuple[str, int, str]]:
+    """SPARQL text as (kind, offset, token), kind ``word`` or ``brace``; comments, strings, IRIs skipped."""
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "#":
+            end = text.find("\n", i)
+            i = len(text) if end == -1 else end
+        elif c in "\"'":
+            i = _skip_string(text, i)
+        elif c == "<" and (m := _IRI_TOKEN.match(text, i)):
+            i = m.end()
+        elif c in "{}":
+            yield "brace", i, c
+            i += 1
+        elif (m := _WORD_TOKEN.match(text, i)) is not None:
+            yield "word", i, m.group().upper()
+            i = m.end()
+        else:
+            i += 1
+
+
+def where_offset(text: str) -> int:
+    """The offset of the ``{`` that opens the WHERE clause of query ``text``.
+
+    Comments, strings and IRIs are skipped; in a CONSTRUCT the template is passed over.
+
+    >>> where_offset('CONSTRUCT { ?s ?p "{" } WHERE { ?s ?p ?o }')
+    30
+    """
+    depth, form, seen_where = 0, "", False
+    for kind, at, token in _tokens(text):
+        if kind == "brace":
+            if token == "{":
+                if depth == 0 and (form not in ("CONSTRUCT", "DESCRIBE") or seen_where):
+                    return at
+                depth += 1
+            else:
+                depth -= 1
+        elif depth == 0:
+            if token in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE") and not form:
+                form = token
+            elif token == "WHERE":
+                seen_where = True
+    raise ValueError("cannot find the query's WHERE clause")
+
+
+def query_form(text: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the form of query ``text`` (comments and prefixes skipped).
+
+    >>> query_form('# ask me\\nPREFIX a: <http://x/#select> SELECT * { }')
+    'SELECT'
+    """
+    for kind, _, token in _tokens(text):
+        if kind == "word" and token in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+            return token
+        if kind == "word" and token in ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "WITH"):
+            break
+    raise ValueError("not a query: no SELECT, ASK, CONSTRUCT or DESCRIBE")
+
+
 def bind_values(text: str, bindings: Mapping[str, Node]) -> str:
     """``text`` with ``bindings`` as a ``VALUES`` block opening its WHERE clause.
 
@@ -368,74 +448,16 @@ def bind_values(text: str, bindings: Mapping[str, Node]) -> str:
     return text[:at] + block + text[at:]
 
 
-def _on_oxigraph(ds: Dataset) -> bool:
-    """Whether ``ds`` is held by Oxigraph (through oxrdflib), whose union default graph is a bag."""
-    return any(cls.__module__.split(".")[0] == "oxrdflib" for cls in type(ds.store).__mro__)
-
-
-UNION_INTO_DEFAULT = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-
-
-def _has_default_triples(ds: Dataset) -> bool:
-    default: Graph = ds.default_graph
-    return next(iter(default.triples((None, None, None))), None) is not None
-
-
-def keep_union(ds: Dataset) -> None:
-    """Put the triples of ``ds``'s named graphs into its default graph, each once, if it is held by Oxigraph.
-
-    That is where the library's queries read an Oxigraph store (:func:`query_graph`).
-    rdflib's own store needs nothing: its union is a set already. Call it on a store
-    that reads and writes, that no one else shares (it changes ``ds``).
-
-    >>> ds = Dataset(default_union=True)
-    >>> keep_union(ds)
-    """
-    if _on_oxigraph(ds) and not _has_default_triples(ds):
-        log.info("putting the union of the graphs into the default graph")
-        ds.default_graph.update(UNION_INTO_DEFAULT)
-
-
-def query_graph(graph: Graph) -> Graph:
-    """The graph the library's queries run on: the union of ``graph``'s named graphs, each triple once.
-
-    rdflib's own store gives that as a Dataset with ``default_union=True``. An Oxigraph store
-    gives its union as a bag (a triple repeated by 40 review graphs matches 40 times), so
-    there the queries read the default graph, where the union is kept as a set (as on a
-    server, :mod:`kg.server`); a store without it falls back to the bag, with a warning.
-
-    >>> ds = Dataset(default_union=True)
-    >>> query_graph(ds) is ds
-    True
-    """
-    if not isinstance(graph, Dataset):
-        return graph
-    if _on_oxigraph(graph):
-        if _has_default_triples(graph):
-            return graph.default_graph  # type: ignore[no-any-return]
-        log.warning(
-            "this Oxigraph store keeps no union of its graphs in its default graph: "
-            "a triple that several graphs repeat is matched once per graph"
-        )
-    elif not graph.default_union:
-        log.warning("querying a Dataset without default_union: the review graphs are not in the default graph")
-    return graph
-
-
 def run_local(query: NamedQuery | str, graph: Graph, *, bindings: Mapping[str, Node] | None = None) -> Table:
-    """Run a query with rdflib's API on ``graph`` (a Dataset: over the union of its graphs, see :func:`query_graph`).
+    """Run a query with rdflib's API on ``graph`` as given (for a build, see :func:`kg.server.run_query`).
 
-    >>> ds = Dataset(default_union=True)
-    >>> run_local("ASK { ?s ?p ?o }", ds).boolean
+    >>> from rdflib import Dataset
+    >>> run_local("ASK { ?s ?p ?o }", Dataset(default_union=True)).boolean
     False
     """
     named = query if isinstance(query, NamedQuery) else parse_query(query, name="query")
-    target = query_graph(graph)
-    text, initial = named.text, dict(bindings or {})
-    if isinstance(graph, Dataset) and _on_oxigraph(graph):  # Oxigraph binds only projected variables
-        text, initial = bind_values(text, initial), {}
     try:
-        result: Result = target.query(text, initBindings=initial)  # type: ignore[arg-type]
+        result: Result = graph.query(named.text, initBindings=dict(bindings or {}))  # type: ignore[arg-type]
         return _from_rdflib(result)
     except QueryError:
         raise
