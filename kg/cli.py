@@ -387,7 +387,7 @@ def query(
 def serve(graph: str, port: int, location: str | None) -> None:
     """Serve a built graph with Oxigraph on 127.0.0.1 (SPARQL endpoint and query page) until Ctrl-C.
 
-    Queries see the union of the review graphs (--union-default-graph).
+    Queries see the union of the review graphs, each triple once (kept in the store's default graph).
 
     \b
     Example:

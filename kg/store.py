@@ -19,7 +19,9 @@ import logging
 import os
 import re
 import shutil
+import signal
 import tempfile
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -314,20 +316,35 @@ def atomic_files(paths: list[Path]) -> Iterator[list[IO[str]]]:
     try:
         for path in paths:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            with _signals_held():  # a Ctrl-C between creating a file and noting it would leave it behind
+                fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+                temps.append((Path(name), os.fdopen(fd, "w", encoding="utf-8", newline="\n")))
             os.fchmod(fd, 0o666 & ~_umask())
-            temps.append((Path(name), os.fdopen(fd, "w", encoding="utf-8", newline="\n")))
         yield [fh for _, fh in temps]
         for _, fh in temps:
             fh.flush()
             os.fsync(fh.fileno())
             fh.close()
-        for (tmp, _), path in zip(temps, paths, strict=True):
-            os.replace(tmp, path)
+        with _signals_held():  # all files are renamed, or none
+            for (tmp, _), path in zip(temps, paths, strict=True):
+                os.replace(tmp, path)
     finally:
         for tmp, fh in temps:
             fh.close()
             tmp.unlink(missing_ok=True)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM (in the main thread) until the block is done; they arrive after it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _umask() -> int:
