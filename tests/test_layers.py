@@ -15,7 +15,7 @@ PACKAGE = Path(kg.__file__).resolve().parent
 LAYERS = [
     {"errors"},
     {"model"},
-    {"vocab"},
+    {"vocab", "lexicon"},
     {"writer"},
     {"sparql", "endpoint", "store", "evaluate", "runner", "cluster"},
     {"shacl"},

@@ -5,6 +5,8 @@ Everything here is general English usage about films; nothing names a film or a 
 
 from __future__ import annotations
 
+from kg.lexicon import NOT_AFTER_ORIGINAL
+
 __all__ = [
     "COUNTRY_NAMES",
     "DEMONYMS",
@@ -240,17 +242,4 @@ NOT_TITLES = frozenset(
     spoilers spoiler warning note update rating grade verdict bottom line plot summary overall
     god hollywood america usa uk oscar oscars academy award awards dvd vhs tv cgi fx sfx
     christmas easter eve""".split()
-)
-
-# Nouns after "the original" that make it an adjective of something other than a film ("the original cast").
-NOT_AFTER_ORIGINAL = frozenset(
-    """story stories series script scripts ending endings play plays plot plots cast book books title titles
-    theatrical release music material novel novella episode episodes choice idea ideas crew actor actors actress
-    actresses storyline work works score format budget cost soundtrack production rating screen text
-    characterization camera theme franchise name names performance performances scene scenes character
-    characters show shows concept family tale fairy sales audience audiences crime guns doctor threesome lineup
-    lyrics song songs dialogue dialog screenplay premise source trailer print prints cut footage director
-    directors star stars creators makers producer producers team writer writers design sets costumes effects
-    language setting location intent intention purpose spirit meaning message operetta artwork poster run
-    airing broadcast stage musical comic comics game games sketch skit strip artist author vision""".split()
 )

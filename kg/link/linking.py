@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from kg.lexicon import NOT_AFTER_ORIGINAL as LEXICON_NOT_AFTER_ORIGINAL
 from kg.link.protocol import Catalog
 from kg.model import (
     Candidate,
@@ -50,19 +51,8 @@ NAMED_CONFIDENCE = 0.8  # resolve(): the other film is named (title or year) nex
 NEAR = 120  # resolve(): characters between a title and a cue that still make them one statement
 CUE_CONFIDENCE = 0.6  # resolve(): only "the original" / "remake" points at the one known film
 
-# Nouns after "original" that make it an adjective of something other than a film ("the original
-# cast"). A copy of kg.extract.cues_films.NOT_AFTER_ORIGINAL (link and extract are sibling layers).
-NOT_AFTER_ORIGINAL = frozenset(
-    """story stories series script scripts ending endings play plays plot plots cast book books title titles
-    theatrical release music material novel novella episode episodes choice idea ideas crew actor actors actress
-    actresses storyline work works score format budget cost soundtrack production rating screen text
-    characterization camera theme franchise name names performance performances scene scenes character
-    characters show shows concept family tale fairy sales audience audiences crime guns doctor threesome lineup
-    lyrics song songs dialogue dialog screenplay premise source trailer print prints cut footage director
-    directors star stars creators makers producer producers team writer writers design sets costumes effects
-    language setting location intent intention purpose spirit meaning message operetta artwork poster run
-    airing broadcast stage musical comic comics game games sketch skit strip artist author vision""".split()
-) | {"sin"}
+# nouns after "original" that make it an adjective of something other than a film ("the original cast")
+NOT_AFTER_ORIGINAL = LEXICON_NOT_AFTER_ORIGINAL | {"sin"}
 _NOUNS = "|".join(sorted(NOT_AFTER_ORIGINAL, key=lambda w: (-len(w), w)))
 
 # remake cues (general words, no titles): "remake", "remade", "the original", "original version"
