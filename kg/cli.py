@@ -167,12 +167,8 @@ def build(
             update=update,
             scheduler=scheduler,
             with_catalog=with_catalog,
+            pages=not no_pages,
         )
-        if not no_pages:
-            from kg.render import write_site
-
-            pages = write_site(result.dataset, outdir)
-            result.summary.files.append(next(p for p in pages if p.name == "index.html"))
     finally:
         bar.close()
     if not quiet:

@@ -530,9 +530,10 @@ def build_to(
     store: str | Path = "oxigraph",
     update: bool = False,
     scheduler: str | None = None,
+    pages: bool = False,
     **options: Any,
 ) -> Build:
-    """:func:`build` and :func:`write_build` as ``kg build`` does them.
+    """:func:`build` and :func:`write_build` as ``kg build`` does them (and the family pages, with ``pages``).
 
     Reviews are built in ``jobs`` processes (default: the cores), or on the Dask cluster at
     ``scheduler`` (workers write shards into ``outdir/shards``); with ``update``, the build in
@@ -571,6 +572,11 @@ def build_to(
     write_build(b, outdir, formats=formats)
     if folder is not None:
         b.dataset = _swap_store(b.dataset, Path(store), folder)
+    if pages:
+        from kg.render import write_site
+
+        written = write_site(b.dataset, outdir)
+        b.summary.files.append(next(p for p in written if p.name == "index.html"))
     return b
 
 
