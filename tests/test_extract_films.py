@@ -44,6 +44,9 @@ def test_metadata_title_with_trailing_article() -> None:
         ("Her best work is still *Paper Moonlight*, I think.", ("Paper Moonlight", None)),
         ("She went on to star in Harbour Lights (1952) and more.", ("Harbour Lights", 1952)),
         ('The 1958 "Cold Harbour" is the one to see.', ("Cold Harbour", 1958)),
+        # a quoted title with its year may capitalise only its first word, as many languages do
+        ('It copies "La maison des ombres" (1961) scene for scene.', ("La maison des ombres", 1961)),
+        ("Go back to 'El invierno largo (1983)' instead.", ("El invierno largo", 1983)),
     ],
 )
 def test_titles_in_quotes_italics_and_with_a_year(text: str, expected: tuple[str, int | None]) -> None:
@@ -58,6 +61,7 @@ def test_titles_in_quotes_italics_and_with_a_year(text: str, expected: tuple[str
         'The so-called "twist ending" is obvious.',
         'She said "Good Morning" to the cook.',  # speech, not a title
         'I give it a "3".',
+        'He mutters "Come with me now" (twice) and leaves.',  # sentence case without a year is no title
     ],
 )
 def test_quotes_that_are_not_titles(text: str) -> None:

@@ -40,6 +40,31 @@ def test_letter_grade_keeps_its_letters() -> None:
     assert r is not None and (r.value, r.best, r.worst) == ("B+", "A+", "F")
 
 
+@pytest.mark.parametrize(
+    "text, grade",
+    [
+        ("Slow to start, then it grips you and does not let go.\n\nB+", "B+"),
+        ("A remake that forgets why the first one worked.<br /><br />C-", "C-"),
+        ("Better than I feared.\nA.", "A"),
+    ],
+)
+def test_a_grade_alone_on_the_last_line_is_the_rating(text: str, grade: str) -> None:
+    r = find_rating(_review(text))
+    assert r is not None and (r.value, r.best) == (grade, "A+")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The third act is grade A nonsense, and the B movie it copies was better.",
+        "I saw it twice.\nA friend of mine loved it.",
+    ],
+)
+def test_letters_that_are_not_a_grade_are_no_rating(text: str) -> None:
+    r = find_rating(_review(text))
+    assert r is None or r.value not in ("A", "B")
+
+
 def test_the_reviewers_own_score_wins_over_an_aside_about_another_film() -> None:
     text = "After the trailer for another horror film (dire, 3/10) I expected little. I give this one 8/10."
     r = find_rating(_review(text))

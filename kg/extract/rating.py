@@ -3,8 +3,8 @@
 A rating comes from the review's metadata where it has one, else from the
 text, in whatever scale the reviewer used: ``7/10``, ``3 out of 5``,
 ``4 stars out of 5``, ``** from ****``, ``★★½``, ``3 reels``, a letter grade
-(``Grade: B+``) or a word (``My vote is nine``). The stance (positive,
-negative, mixed, neutral) follows the rating where there is one; without one
+(``Grade: B+``, or alone on the last line) or a word (``My vote is nine``).
+The stance (positive, negative, mixed, neutral) follows the rating where there is one; without one
 it is read from the text with a sentiment lexicon (vaderSentiment's, plus a
 small one for film reviews) weighted toward the sentences that judge the film.
 """
@@ -52,7 +52,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "stars",
         re.compile(rf"(?<![\w.])(?P<v>{_NUM})\s*(?:-\s*)?(?P<unit>stars?|reels?)\b(?!\s+(?:out\s+of|from))", re.I),
     ),
-    ("grade", re.compile(r"\b(?i:grade|rating|verdict|score)\s*[:=-]?\s*(?:an?\s+)?(?P<v>[A-DF][+-]?)(?![\w+-])")),
+    # "Grade: B+", "my verdict - C"; not "grade A nonsense", "a B movie"
+    (
+        "grade",
+        re.compile(r"\b(?i:grade|rating|verdict|score)\s*[:=-]?\s*(?:an?\s+)?(?P<v>[A-DF][+-]?)(?![\w+-])(?!\s+[a-z])"),
+    ),
+    # a grade alone on the review's last line ("...closer than I expected.\n\nB+")
+    ("grade", re.compile(r"(?:\n|<br\s*/?>)\s*(?P<v>[A-DF][+-]?)\s*[.!]?\s*$")),
     (
         "give",
         re.compile(

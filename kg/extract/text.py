@@ -172,12 +172,17 @@ def meta_title(title: str) -> str:
     return re.sub(r"\s*;\s*", ", ", title)
 
 
-def looks_like_title(title: str) -> bool:
+def looks_like_title(title: str, *, sentence_case: bool = False) -> bool:
     """Whether ``title`` is written like a film title (every content word capitalised).
+
+    With ``sentence_case`` (a quoted title with its year: ``"La Femme infidèle" (1969)``)
+    only the first word need be: many languages capitalise titles so.
 
     >>> looks_like_title("The Shop Around the Corner"), looks_like_title("Lubitsch touch")
     (True, False)
     >>> looks_like_title("Don't. Get. Out!"), looks_like_title("I")
+    (True, False)
+    >>> looks_like_title("La Femme infidèle", sentence_case=True), looks_like_title("La Femme infidèle")
     (True, False)
     """
     tokens = re.findall(r"[\w'\u2019&.!:?-]+", title)
@@ -197,7 +202,7 @@ def looks_like_title(title: str) -> bool:
             continue
         if core[0].isupper() or core[0].isdigit():
             continue
-        if i > 0 and core.lower() in _INNER | {"vs", "with", "is", "as", "or", "it", "but"}:
+        if i > 0 and (sentence_case or core.lower() in _INNER | {"vs", "with", "is", "as", "or", "it", "but"}):
             continue
         return False
     return not re.search(r"\b(?:I'm|I've|I'd|I'll)\b", title)
@@ -410,7 +415,8 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
                 last_quote = (m.end(), True)
                 continue  # the list goes on: "series like "A", "B" and "C""
             n_before = len(found)
-            if looks_like_title(text[s:e]):
+            dated = ym is not None or re.match(r"\s*\(\s*" + _YEAR_RX + r"\s*\)", text[m.end() :]) is not None
+            if looks_like_title(text[s:e], sentence_case=dated):
                 add(s, e, text[s:e])
             low_before = re.findall(r"[\w-]+", text[max(0, m.start() - 30) : m.start()].lower())[-2:]
             last_quote = (m.end(), len(found) == n_before and any(w in NON_FILM_CONTEXT for w in low_before))

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from kg.lexicon import NOT_AFTER_ORIGINAL as LEXICON_NOT_AFTER_ORIGINAL
+from kg.link.people import complete_people, credited_people, match_credited
 from kg.link.protocol import Catalog
 from kg.model import (
     Candidate,
@@ -254,15 +255,17 @@ def link(extraction: Extraction, catalog: Catalog | None = None) -> Links:
         chosen = _choose(f, catalog, family=family, people=people, exclude=exclude)
         if chosen is not None:
             films[f.key] = chosen
-    linked_films = {lk.entity.key for lk in films.values()}
     person_links = []
+    in_films = credited_people(Links.of(films.values()), catalog)
     for p in extraction.people:
         cands = catalog.person_candidates(p.name)
-        credited = [c for c in cands if any(pk == c.entity.key for fk in linked_films for _, pk in catalog.credits(fk))]
+        credited = [c for c in cands if c.entity.key in in_films]
         if len(credited) == 1:
             person_links.append(Link(p.key, credited[0].entity, 1.0))
         elif len(cands) == 1 and len(fold(p.name).split()) >= 2:
             person_links.append(Link(p.key, cands[0].entity, 0.9))
+        elif not cands and (near := match_credited(p.name, in_films.values())) is not None:
+            person_links.append(Link(p.key, near.person, 0.8))  # "Van Sant", "Vince Vaughan"
     return Links.of(sorted(films.values(), key=lambda lk: lk.key), person_links, catalog=catalog.name)
 
 
@@ -329,6 +332,22 @@ def _bare_cue(
 
 
 def resolve(extraction: Extraction, catalog: Catalog | None = None) -> Extraction:
+    """``extraction`` completed with what its text states that the catalog pins down.
+
+    The remake relations (:func:`resolve_remakes`), then the parts of the people the
+    review names whom the catalog credits in its films (:func:`kg.link.people.complete_people`).
+
+    >>> from kg.model import Review
+    >>> resolve(Extraction(review=Review(id="r", text="x"))).people
+    ()
+    """
+    if catalog is None:
+        return extraction
+    extraction = resolve_remakes(extraction, catalog)
+    return complete_people(extraction, link(extraction, catalog), catalog)
+
+
+def resolve_remakes(extraction: Extraction, catalog: Catalog | None = None) -> Extraction:
     """``extraction`` completed with the remake relations its text states that the catalog pins down.
 
     The reviewed film is identified (by IMDb id, else by title and year) and its remake
@@ -349,7 +368,7 @@ def resolve(extraction: Extraction, catalog: Catalog | None = None) -> Extractio
     Examples
     --------
     >>> from kg.model import Review
-    >>> resolve(Extraction(review=Review(id="r", text="x"))).films
+    >>> resolve_remakes(Extraction(review=Review(id="r", text="x"))).films
     ()
     """
     if catalog is None:
