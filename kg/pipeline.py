@@ -24,7 +24,7 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from kg.emit import emit_catalog, emit_to
-from kg.extract import EXTRACTOR_VERSION, extract
+from kg.extract import EXTRACTOR_VERSION, extract, reread
 from kg.link import Catalog, catalog_facts, link, resolve
 from kg.model import Extraction, InputProblem, Links, Review
 from kg.reviews import read_reviews
@@ -154,7 +154,10 @@ def read_review(
     >>> x.review.id, links.films
     ('r1', ())
     """
-    extraction = resolve(extract(review), catalog)
+    extracted = extract(review)
+    extraction = resolve(extracted, catalog)
+    if extraction.people != extracted.people:
+        extraction = reread(extraction)
     if min_confidence > 0:
         extraction = extraction.with_min_confidence(min_confidence)
     return extraction, link(extraction, catalog)

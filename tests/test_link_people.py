@@ -96,10 +96,7 @@ def test_a_misspelt_name_is_linked_to_the_credited_spelling(catalog: MemoryCatal
 
 
 def test_people_of_both_films_of_a_review(catalog: MemoryCatalog) -> None:
-    text = (
-        "Gus Van Sant remade Psycho (1960) in 1998. Janet Leigh was a real star; "
-        "Anne Heche is merely competent."
-    )
+    text = "Gus Van Sant remade Psycho (1960) in 1998. Janet Leigh was a real star; Anne Heche is merely competent."
     found = credits_of(text, catalog, title="Psycho", year=1998)
     assert {("Janet Leigh", "actor", "Psycho", 1960), ("Anne Heche", "actor", "Psycho", 1998)} <= found
     assert ("Janet Leigh", "actor", "Psycho", 1998) not in found
@@ -137,7 +134,9 @@ def test_a_name_inside_a_film_title_is_not_a_mention() -> None:
         'schema:datePublished "1996"^^xsd:gYear ; schema:actor <person/rocket-man> .\n'
         '<person/rocket-man> a schema:Person ; schema:name "Jim Rocket" .',
     )
-    found = credits_of("I still prefer Bottle Rocket (1996).", parse_catalog(ttl, name="t"), title="Bottle Rocket", year=1996)
+    found = credits_of(
+        "I still prefer Bottle Rocket (1996).", parse_catalog(ttl, name="t"), title="Bottle Rocket", year=1996
+    )
     assert not found
 
 

@@ -14,6 +14,8 @@ share only the model objects):
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.extract.comparisons import find_comparisons
 from kg.extract.films import find_films
 from kg.extract.opinions import find_opinions
@@ -22,7 +24,7 @@ from kg.extract.rating import find_rating, find_stance
 from kg.extract.remakes import find_remakes
 from kg.model import Extraction, Review
 
-__all__ = ["EXTRACTOR_VERSION", "extract"]
+__all__ = ["EXTRACTOR_VERSION", "extract", "reread"]
 
 EXTRACTOR_VERSION = "0.1.0"
 
@@ -69,3 +71,14 @@ def extract(review: Review) -> Extraction:
         reviewed_film=reviewed,
         extractor=f"filmkg-extract {EXTRACTOR_VERSION}",
     )
+
+
+def reread(extraction: Extraction) -> Extraction:
+    """``extraction`` with its opinions read again over its films and people as they now are.
+
+    Linking may add people the extractors had no cue for (a name the catalog credits
+    in the review's film); praise of them is found only once they are known.
+    """
+    review, films, people = extraction.review, list(extraction.films), list(extraction.people)
+    opinions = find_opinions(review, films, people, reviewed=extraction.reviewed_film)
+    return replace(extraction, opinions=tuple(opinions))

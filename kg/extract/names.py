@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import gender_guesser.detector as gender_detector  # type: ignore[import-untyped]
+import gender_guesser.detector as gender_detector
 
 from kg.extract.lexicon_people import NAME_PARTICLES, NOT_NAME_WORDS, NOT_SURNAME_WORDS, SENTENCE_WORDS
 

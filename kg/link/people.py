@@ -169,8 +169,10 @@ def _mentions(text: str, plain: str, person: Entity, *, surname: bool) -> tuple[
     if full:
         return [Mention.of(text, s, e, MentionKind.PERSON) for s, e in sorted(set(full))], True
     last = _surname(person.name)
-    if not surname or len(fold(last).replace(" ", "")) < SURNAME_LETTERS or re.search(
-        rf"(?<!\w){re.escape(fold(last))}(?!\w)", text
+    if (
+        not surname
+        or len(fold(last).replace(" ", "")) < SURNAME_LETTERS
+        or re.search(rf"(?<!\w){re.escape(fold(last))}(?!\w)", text)
     ):  # "Lane" is the person; "a lane" in the same review says it is a word too
         return [], False
     spans = [m.span() for m in _pattern(last).finditer(plain) if _surname_alone(text, *m.span())]
