@@ -103,6 +103,7 @@ def test_a_pronoun_carries_the_judgement_to_the_person_just_named() -> None:
         "My brother Tom Hardy hated it, but he hates everything.",
         "Rosa Diaz was born in Madrid and moved to Rome.",
         "Mark Stone is a journalist in the story.",
+        "The novel isn't what Rosa Diaz is adapting, though.",  # a clause before the name, not words about her
     ],
 )
 def test_no_opinion_of_a_person_where_none_is_given(text: str) -> None:

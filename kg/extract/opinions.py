@@ -138,6 +138,7 @@ _MANNER_VALENCE = {"well": 1.8, "superbly": 3.0, "brilliantly": 3.0, "beautifull
                    "poorly": -2.5, "terribly": -2.8, "woodenly": -2.5, "awfully": -2.5}  # fmt: skip
 _STOP = frozenset("who whom which that when where because since after before until".split())
 _PREPOSITIONS = frozenset("to of for with in on by from at into about over under".split())
+_CLAUSE_WORDS = frozenset("what isn't isn’t wasn't wasn’t aren't aren’t".split())  # "the novel isn't what X"
 _THAN = re.compile(
     r"(?P<cmp>(?:not|n['’]t)\s+(?:quite\s+|nearly\s+|half\s+)?as\s+[\w-]+(?:\s+or\s+[\w-]+)?\s+as|"
     r"(?:better|superior)\s+(?:than|to)|(?:worse|inferior)\s+(?:than|to))\s+(?:that\s+of\s+|the\s+|its\s+)?$",
@@ -258,8 +259,8 @@ def _judge(text: str, t: _Target, group: tuple[int, int], clause: tuple[int, int
         m = _PRE.search(head)
         if m:
             chunk = m["adjs"] or m["attr"] or ""
-            if m["attr"] and any(w.lower() in _PREPOSITIONS for w in chunk.split()):
-                chunk = ""
+            if m["attr"] and any(w.lower() in _PREPOSITIONS | _STOP | _CLAUSE_WORDS for w in chunk.split()):
+                chunk = ""  # a clause, not words said of X
             v, used = valence(chunk.split())
             if used and abs(v) >= 1.2:
                 return v, group[0] - len(head) + m.start(), t.end
