@@ -467,3 +467,63 @@ def test_catalog_facts_are_the_remake_links_among_the_linked_films(catalog: Memo
     assert facts[0][1].wikidata == "Q21218461"
     assert catalog_facts(None, ["psycho-1960"]) == []
     assert catalog_facts(catalog, ["psycho-1960"]) == []  # its remake was not linked
+
+
+# -- a film under a title the catalog does not hold, said to be the original or a remake ---------------------------
+
+RELATED_TTL = """
+@prefix schema: <https://schema.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix fkg: <https://w3id.org/filmkg/ontology#> .
+@base <https://w3id.org/filmkg/id/> .
+<film/retribution-2015> a schema:Movie ; schema:name "Retribution" ; schema:datePublished "2015"^^xsd:gYear ;
+    schema:countryOfOrigin <country/ES> .
+<film/hard-hit-2021> a schema:Movie ; schema:name "Hard Hit" ; schema:datePublished "2021"^^xsd:gYear ;
+    fkg:remakeOf <film/retribution-2015> .
+<film/retribution-2023> a schema:Movie ; schema:name "Retribution" ; schema:datePublished "2023"^^xsd:gYear ;
+    fkg:remakeOf <film/retribution-2015> .
+"""
+
+
+def _said_remake(original: str, year: int | None, countries: tuple[str, ...] = ()) -> Extraction:
+    body = f"Hard Hit is a remake of {original}, and a faithful one."
+    cue = Mention.of(body, body.index("a remake of"), body.index("a remake of") + 11)
+    return Extraction(
+        review=Review(id="r", text=body),
+        films=(film(body, "Hard Hit", "f0", year=2021), film(body, original, "f1", year=year, countries=countries)),
+        relations=(Relation(RelationKind.REMAKE_OF, "f0", "f1", cue, 0.9),),
+        reviewed_film="f0",
+    )
+
+
+def test_the_original_under_its_own_language_title_is_the_catalogs_original_of_that_year() -> None:
+    cat = parse_catalog(RELATED_TTL, name="test")
+    assert linked(_said_remake("El desconocido", 2015, ("ES",)), cat) == {
+        "f0": "hard-hit-2021",
+        "f1": "retribution-2015",
+    }
+
+
+@pytest.mark.parametrize(
+    "year, countries",
+    [
+        (None, ()),  # no year: the words give no way to tell
+        (2014, ()),  # no original of that year
+        (2015, ("FR",)),  # the text says another country
+    ],
+)
+def test_an_unknown_title_stays_unlinked_unless_year_and_country_fit(
+    year: int | None, countries: tuple[str, ...]
+) -> None:
+    cat = parse_catalog(RELATED_TTL, name="test")
+    assert linked(_said_remake("El desconocido", year, countries), cat)["f1"] is None
+
+
+def test_two_originals_of_the_year_leave_the_film_unlinked() -> None:
+    ttl = (
+        RELATED_TTL
+        + '<film/other-2015> a schema:Movie ; schema:name "Other" ; schema:datePublished "2015"^^xsd:gYear .\n'
+    )
+    ttl += "<film/hard-hit-2021> fkg:remakeOf <film/other-2015> .\n"
+    cat = parse_catalog(ttl, name="test")
+    assert linked(_said_remake("El desconocido", 2015), cat)["f1"] is None

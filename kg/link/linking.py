@@ -51,6 +51,7 @@ COUNTRY_BOOST, COUNTRY_COST = 0.05, 0.2
 NAMED_CONFIDENCE = 0.8  # resolve(): the other film is named (title or year) next to a remake cue
 NEAR = 120  # resolve(): characters between a title and a cue that still make them one statement
 CUE_CONFIDENCE = 0.6  # resolve(): only "the original" / "remake" points at the one known film
+RELATED_SCORE = 0.85  # link(): the one original (remake) of a linked film from the year the text gives
 
 # nouns after "original" that make it an adjective of something other than a film ("the original cast")
 NOT_AFTER_ORIGINAL = LEXICON_NOT_AFTER_ORIGINAL | {"sin"}
@@ -255,6 +256,7 @@ def link(extraction: Extraction, catalog: Catalog | None = None) -> Links:
         chosen = _choose(f, catalog, family=family, people=people, exclude=exclude)
         if chosen is not None:
             films[f.key] = chosen
+    _link_related(extraction, catalog, films)
     person_links = []
     in_films = credited_people(Links.of(films.values()), catalog)
     for p in extraction.people:
@@ -267,6 +269,34 @@ def link(extraction: Extraction, catalog: Catalog | None = None) -> Links:
         elif not cands and (near := match_credited(p.name, in_films.values())) is not None:
             person_links.append(Link(p.key, near.person, 0.8))  # "Van Sant", "Vince Vaughan"
     return Links.of(sorted(films.values(), key=lambda lk: lk.key), person_links, catalog=catalog.name)
+
+
+def _link_related(extraction: Extraction, catalog: Catalog, films: dict[str, Link]) -> None:
+    """Link the films the text says are an original or a remake of a linked film, by their year.
+
+    A review may give a film under a title the catalog does not hold (its original-language
+    title: "El desconocido" for the catalog's "Retribution" of 2015). Where the words say it is
+    the original (or a remake) of a linked film, and the catalog knows exactly one original (or
+    remake) of that film from the same year, of no other country, that film is the one.
+    """
+    taken = {lk.entity.key for lk in films.values()}
+    for rel in extraction.relations:
+        for this, other, kin in ((rel.target, rel.source, catalog.originals), (rel.source, rel.target, catalog.remakes)):
+            if this in films or other not in films:
+                continue
+            film = extraction.film(this)
+            if film.year is None:
+                continue
+            found = [
+                ent
+                for key in kin(films[other].entity.key)
+                if (ent := catalog.entity(key)) is not None
+                and ent.year == film.year
+                and not (film.countries and ent.countries and not set(film.countries) & set(ent.countries))
+            ]
+            if len(found) == 1 and found[0].key not in taken:
+                films[this] = Link(this, found[0], RELATED_SCORE)
+                taken.add(found[0].key)
 
 
 def _name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
