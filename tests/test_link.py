@@ -527,3 +527,25 @@ def test_two_originals_of_the_year_leave_the_film_unlinked() -> None:
     ttl += "<film/hard-hit-2021> fkg:remakeOf <film/other-2015> .\n"
     cat = parse_catalog(ttl, name="test")
     assert linked(_said_remake("El desconocido", 2015), cat)["f1"] is None
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("Thirteen Ghosts Again", None),  # the catalog's film has "The": another film, without a year to tell
+        ("The Thirteen Ghosts Again", "the-thirteen-ghosts-again-1961"),
+        ("Maudits Sorciers", "les-maudits-sorciers-1958"),  # a foreign article is often dropped in English
+    ],
+)
+def test_without_context_an_english_article_must_be_written_as_the_catalog_has_it(
+    written: str, expected: str | None
+) -> None:
+    ttl = RELATED_TTL + (
+        '<film/the-thirteen-ghosts-again-1961> a schema:Movie ; schema:name "The Thirteen Ghosts Again" ; '
+        'schema:datePublished "1961"^^xsd:gYear .\n'
+        '<film/les-maudits-sorciers-1958> a schema:Movie ; schema:name "Les Maudits Sorciers" ; '
+        'schema:datePublished "1958"^^xsd:gYear .\n'
+    )
+    body = f"I once saw {written} on television."
+    x = Extraction(review=Review(id="r", text=body), films=(film(body, written, "f0"),))
+    assert linked(x, parse_catalog(ttl, name="test")) == {"f0": expected}

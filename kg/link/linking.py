@@ -144,6 +144,17 @@ def _distinctive(title: str) -> bool:
     return len(words) >= 2 or (len(words) == 1 and len(words[0]) >= 8)
 
 
+def _english_article(title: str) -> tuple[str, str]:
+    """A title's leading English article (or "") with the title folded: "The Thirteen" -> ("the", "thirteen").
+
+    >>> _english_article("The Thirteen"), _english_article("Les Diaboliques")
+    (('the', 'thirteen'), ('', 'diaboliques'))
+    """
+    words = fold(title).split()
+    article = words[0] if words and words[0] in ("the", "a", "an") and len(words) > 1 else ""
+    return article, fold_title(title)
+
+
 _NUMERALS = re.compile(r"\b(?:\d+|[ivx]+)\b")
 
 
@@ -200,8 +211,12 @@ def _choose(
     if best_s < THRESHOLD or (len(scored) > 1 and best_s - scored[1][0] < MARGIN):
         return None
     if not support:
-        # no year, no family, no people: only an exact, unique, distinctive title will do
+        # no year, no family, no people: only an exact, unique, distinctive title will do, with its
+        # English article ("Thirteen" is not "The Thirteen"; "Diaboliques" may be "Les Diaboliques")
         if best_base < 0.97 or len(scored) > 1 or not _distinctive(film.title):
+            return None
+        written = {_english_article(t) for t in (film.title, *film.aka)}
+        if not written & {_english_article(n) for n in (ent.name, *ent.names)}:
             return None
     return Link(film.key, ent, round(min(best_s, 1.0), 4))
 
