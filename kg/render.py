@@ -34,7 +34,9 @@ import html
 import json
 import logging
 import math
+import os
 import shutil
+import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from importlib import resources
@@ -394,29 +396,40 @@ def _filename(key: str, taken: set[str]) -> str:
 def write_pages(G: Any, outdir: str | Path, *, min_size: int = 2, inline: bool = False) -> list[Path]:
     """Write a family page per family of at least ``min_size`` films of ``G``, the index, and the assets.
 
+    The site is written aside and then put in place of the old one: ``families/`` holds
+    exactly the pages of this graph (none left from an earlier build), and a failure while
+    writing leaves the old site as it was.
+
     Returns the paths written: the family pages, then ``index.html``, then the assets.
     """
     out = Path(outdir)
-    (out / "families").mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     families = families_by_size(G, min_size=min_size)
-    written: list[Path] = []
-    links: list[str] = []
-    taken: set[str] = set()
-    for family in families:
-        name = _filename(family_key(G, family), taken)
-        path = out / "families" / f"{name}.html"
-        path.write_text(family_html(G, family, inline=inline), encoding="utf-8")
-        written.append(path)
-        links.append(f"families/{name}.html")
-    index = out / "index.html"
-    index.write_text(index_html(G, families, links, inline=inline), encoding="utf-8")
-    written.append(index)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=out))
+    try:
+        (staging / "families").mkdir()
+        names: list[str] = []
+        taken: set[str] = set()
+        for family in families:
+            name = _filename(family_key(G, family), taken)
+            (staging / "families" / f"{name}.html").write_text(family_html(G, family, inline=inline), encoding="utf-8")
+            names.append(f"families/{name}.html")
+        (staging / "index.html").write_text(index_html(G, families, names, inline=inline), encoding="utf-8")
+        parts = ["families", "index.html"]
+        if not inline:
+            (staging / "assets").mkdir()
+            (staging / "assets" / "site.css").write_text(_template("site.css"), encoding="utf-8")
+            shutil.copyfile(_vis_js(), staging / "assets" / "vis-network.min.js")
+            parts.append("assets")
+        for part in parts:  # each part whole: the old one moves into the staging folder, removed below
+            if (out / part).exists():
+                os.replace(out / part, staging / f"old-{part}")
+            os.replace(staging / part, out / part)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    written = [out / n for n in names] + [out / "index.html"]
     if not inline:
-        (out / "assets").mkdir(exist_ok=True)
-        css = out / "assets" / "site.css"
-        css.write_text(_template("site.css"), encoding="utf-8")
-        written.append(css)
-        written.append(Path(shutil.copyfile(_vis_js(), out / "assets" / "vis-network.min.js")))
+        written += [out / "assets" / "site.css", out / "assets" / "vis-network.min.js"]
     log.info("wrote %d family pages and the index to %s", len(families), out)
     return written
 

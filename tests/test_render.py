@@ -79,6 +79,33 @@ def test_site_has_a_page_per_family_and_an_index(site: Path) -> None:
     assert cells == ["El desconocido (2015)", "4", "2015–2023", "Germany, South Korea, Spain, United States", "3"]
 
 
+def test_a_new_site_replaces_the_old_one_whole(tmp_path: Path) -> None:
+    render.write_site(desconocido(), tmp_path)
+    render.write_site(evil(), tmp_path)  # one family, none of the earlier ones
+    pages = sorted(p.name for p in (tmp_path / "families").iterdir())
+    assert len(pages) == 1 and not pages[0].startswith(("el-desconocido", "seven-samurai"))
+    assert "El desconocido" not in (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["assets", "families", "index.html"]
+
+
+def test_a_failure_while_writing_leaves_the_old_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    render.write_site(evil(), tmp_path)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    real, calls = render.family_html, []
+
+    def failing(*args: Any, **kwargs: Any) -> str:
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(render, "family_html", failing)
+    with pytest.raises(OSError, match="disk full"):
+        render.write_site(desconocido(), tmp_path)  # two families: the second page fails
+    after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert after == before  # no page changed, none left half-written, no staging folder left
+
+
 @pytest.mark.parametrize("inline", [False, True])
 def test_pages_load_nothing_from_the_network(tmp_path: Path, inline: bool) -> None:
     render.write_site(desconocido(), tmp_path, inline=inline)

@@ -296,7 +296,10 @@ def _link_related(extraction: Extraction, catalog: Catalog, films: dict[str, Lin
     """
     taken = {lk.entity.key for lk in films.values()}
     for rel in extraction.relations:
-        for this, other, kin in ((rel.target, rel.source, catalog.originals), (rel.source, rel.target, catalog.remakes)):
+        for this, other, kin in (
+            (rel.target, rel.source, catalog.originals),
+            (rel.source, rel.target, catalog.remakes),
+        ):
             if this in films or other not in films:
                 continue
             film = extraction.film(this)
