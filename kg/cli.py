@@ -247,6 +247,9 @@ def extract_(
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
 @_catalog_options
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option(
+    "--errors", is_flag=True, help="Also list what the graph misses (-) and adds (+) against the gold, per field."
+)
 def eval_(
     gold: str,
     inputs: Sequence[str],
@@ -255,6 +258,7 @@ def eval_(
     catalogs: Sequence[str],
     no_builtin: bool,
     as_json: bool,
+    errors: bool,
 ) -> None:
     """Score extraction against gold annotations (precision, recall, F1 per field).
 
@@ -265,7 +269,7 @@ def eval_(
     Example:
       kg eval ../shared/data/gold/seed.jsonl ../shared/data/seed/
     """
-    from kg.evaluate import format_scores, read_gold, score
+    from kg.evaluate import format_errors, format_scores, read_gold, score
     from kg.pipeline import build as run_build
     from kg.store import read_graph, union
 
@@ -283,11 +287,11 @@ def eval_(
             on_problem=_report_problem,
         )
         graph = union(result.dataset)
-    res = score(rows, graph)
+    res = score(rows, graph, errors=errors)
     if as_json:
         click.echo(json.dumps(res, indent=1))
     else:
-        for line in format_scores(res):
+        for line in format_scores(res) + ([""] + format_errors(res) if errors else []):
             click.echo(line)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from rdflib.term import Node
 from kg.errors import InputError
 from kg.vocab import FKG, MARL, PROV, SCHEMA, fold, fold_title
 
-__all__ = ["FIELDS", "format_scores", "read_gold", "score"]
+__all__ = ["FIELDS", "format_errors", "format_scores", "read_gold", "score"]
 
 FIELDS = ("films", "remakes", "remakes_dated", "people", "characters", "comparisons", "opinions")
 _POLARITY: dict[Node, str] = {
@@ -80,8 +80,8 @@ def _dedupe(items: Iterable[Any], key: Callable[[Any], object]) -> list[Any]:
     return out
 
 
-def _match(gold: Sequence[Any], system: Sequence[Any], ok: Callable[[Any, Any], bool]) -> tuple[int, int, int]:
-    """A maximum one-to-one matching (augmenting paths): (true positives, |gold|, |system|)."""
+def _pairs(gold: Sequence[Any], system: Sequence[Any], ok: Callable[[Any, Any], bool]) -> dict[int, int]:
+    """A maximum one-to-one matching (augmenting paths): system index -> gold index."""
     edges = [[k for k, s in enumerate(system) if ok(g, s)] for g in gold]
     owner: dict[int, int] = {}
 
@@ -94,8 +94,14 @@ def _match(gold: Sequence[Any], system: Sequence[Any], ok: Callable[[Any, Any], 
                     return True
         return False
 
-    tp = sum(augment(i, set()) for i in range(len(gold)))
-    return tp, len(gold), len(system)
+    for i in range(len(gold)):
+        augment(i, set())
+    return owner
+
+
+def _match(gold: Sequence[Any], system: Sequence[Any], ok: Callable[[Any, Any], bool]) -> tuple[int, int, int]:
+    """(true positives, |gold|, |system|) of a maximum one-to-one matching."""
+    return len(_pairs(gold, system, ok)), len(gold), len(system)
 
 
 def _prf(tp: int, n_gold: int, n_sys: int) -> dict[str, float | int]:
@@ -202,51 +208,42 @@ def _rating_ok(g: Graph, review: Node, gold: Gold) -> bool:
     return False
 
 
-def score(gold_rows: Sequence[Gold], g: Graph) -> dict[str, Any]:
-    """Precision, recall and F1 per field, and rating and stance accuracy, of ``g`` against the gold.
+_Spec = tuple[str, str | None, list[Any], list[Any], Callable[[Any, Any], bool]]
 
-    Examples
-    --------
-    >>> score([], Graph())["films"]["f1"]
-    0.0
-    """
-    facts = _Facts(g)
+
+def _specs(gold_rows: Sequence[Gold], facts: _Facts) -> Iterator[_Spec]:
+    """Per field: (field, review id or ``None`` for facts about the world, gold items, system items, match test)."""
     fm = facts.film_matches
-    res: dict[str, Any] = {}
-
-    gold_films = _dedupe([f for r in gold_rows for f in r["films"]], _ref_key)
-    res["films"] = _prf(*_match(gold_films, list(facts.films), lambda gx, node: fm(node, gx)))
-
+    yield (
+        "films",
+        None,
+        _dedupe([f for r in gold_rows for f in r["films"]], _ref_key),
+        list(facts.films),
+        (lambda gx, node: fm(node, gx)),
+    )
     gold_remakes = _dedupe(
         [x for r in gold_rows for x in r["remakes"]], lambda x: (_ref_key(x["remake"]), _ref_key(x["original"]))
     )
-    remakes = list(g.subject_objects(FKG.remakeOf))
-    res["remakes"] = _prf(
-        *_match(gold_remakes, remakes, lambda gx, s: fm(s[0], gx["remake"]) and fm(s[1], gx["original"]))
-    )
-    res["remakes_dated"] = _prf(
-        *_match(
-            gold_remakes,
-            remakes,
-            lambda gx, s: fm(s[0], gx["remake"], strict=True) and fm(s[1], gx["original"], strict=True),
-        )
+    remakes = list(facts.g.subject_objects(FKG.remakeOf))
+    yield "remakes", None, gold_remakes, remakes, lambda gx, s: fm(s[0], gx["remake"]) and fm(s[1], gx["original"])
+    yield (
+        "remakes_dated",
+        None,
+        gold_remakes,
+        remakes,
+        (lambda gx, s: fm(s[0], gx["remake"], strict=True) and fm(s[1], gx["original"], strict=True)),
     )
 
     credits = facts.credits()
     gold_people = _dedupe(
         [x for r in gold_rows for x in r["people"]], lambda x: (fold(x["name"]), x["role"], _ref_key(x["film"]))
     )
-    res["people"] = _prf(
-        *_match(
-            gold_people,
-            _dedupe(credits, lambda c: c[:3]),
-            lambda gx, c: gx["role"] == c[1] and facts.person_matches(c[0], gx["name"]) and fm(c[2], gx["film"]),
-        )
-    )
-
-    gold_chars = _dedupe(
-        [x for r in gold_rows for x in r["people"] if x.get("character")],
-        lambda x: (fold(x["name"]), _ref_key(x["film"]), fold(x["character"])),
+    yield (
+        "people",
+        None,
+        gold_people,
+        _dedupe(credits, lambda c: c[:3]),
+        (lambda gx, c: gx["role"] == c[1] and facts.person_matches(c[0], gx["name"]) and fm(c[2], gx["film"])),
     )
 
     def char_ok(gx: Gold, c: tuple[Node, str, Node, str]) -> bool:
@@ -255,8 +252,17 @@ def score(gold_rows: Sequence[Gold], g: Graph) -> dict[str, Any]:
         a, b = set(fold(gx["character"]).split()), set(fold(c[3]).split())
         return bool(a and b) and len(a & b) / len(a | b) >= 0.5
 
-    system_chars = _dedupe([c for c in credits if c[3]], lambda c: (c[0], c[2], fold(str(c[3]))))
-    res["characters"] = _prf(*_match(gold_chars, system_chars, char_ok))
+    gold_chars = _dedupe(
+        [x for r in gold_rows for x in r["people"] if x.get("character")],
+        lambda x: (fold(x["name"]), _ref_key(x["film"]), fold(x["character"])),
+    )
+    yield (
+        "characters",
+        None,
+        gold_chars,
+        _dedupe([c for c in credits if c[3]], lambda c: (c[0], c[2], fold(str(c[3])))),
+        char_ok,
+    )
 
     def cmp_ok(gx: Gold, sx: tuple[Node, Node, str]) -> bool:
         a, b, v = sx
@@ -274,30 +280,95 @@ def score(gold_rows: Sequence[Gold], g: Graph) -> dict[str, Any]:
             return True
         return bool(t in facts.films and fm(t, {"title": gx["target"], "year": gx.get("year")}))
 
-    totals = {"comparisons": [0, 0, 0], "opinions": [0, 0, 0]}
+    for r in gold_rows:
+        node = facts.reviews.get(r["review"])
+        yield "comparisons", r["review"], list(r["comparisons"]), facts.comparisons(node), cmp_ok
+        yield "opinions", r["review"], list(r.get("opinions", [])), facts.opinions(node), op_ok
+
+
+def score(gold_rows: Sequence[Gold], g: Graph, *, errors: bool = False) -> dict[str, Any]:
+    """Precision, recall and F1 per field, and rating and stance accuracy, of ``g`` against the gold.
+
+    With ``errors``, ``res["errors"]`` lists per field the gold facts the graph misses and the
+    graph's facts the gold does not hold, as readable lines.
+
+    Examples
+    --------
+    >>> score([], Graph())["films"]["f1"]
+    0.0
+    """
+    facts = _Facts(g)
+    totals: dict[str, list[int]] = {name: [0, 0, 0] for name in FIELDS}
+    found_errors: dict[str, dict[str, list[str]]] = {name: {"missed": [], "extra": []} for name in FIELDS}
+    for name, review, gold, system, ok in _specs(gold_rows, facts):
+        owner = _pairs(gold, system, ok)
+        for i, n in enumerate((len(owner), len(gold), len(system))):
+            totals[name][i] += n
+        if errors and name != "remakes_dated":
+            where = f"{review}: " if review else ""
+            matched = set(owner.values())
+            found_errors[name]["missed"] += [
+                where + _show_gold(name, x) for i, x in enumerate(gold) if i not in matched
+            ]
+            found_errors[name]["extra"] += [
+                where + _show_fact(name, x, g) for k, x in enumerate(system) if k not in owner
+            ]
+    res: dict[str, Any] = {name: _prf(*totals[name]) for name in FIELDS}
     n_rating = ok_rating = n_stance = ok_stance = found = 0
     for r in gold_rows:
         node = facts.reviews.get(r["review"])
         found += node is not None
-        for name, items, system, ok in (
-            ("comparisons", r["comparisons"], facts.comparisons(node), cmp_ok),
-            ("opinions", r.get("opinions", []), facts.opinions(node), op_ok),
-        ):
-            for i, n in enumerate(_match(items, system, ok)):
-                totals[name][i] += n
         if r.get("rating"):
             n_rating += 1
             ok_rating += node is not None and _rating_ok(g, node, r["rating"])
         if r.get("polarity"):
             n_stance += 1
             ok_stance += node is not None and r["polarity"] in {_POLARITY.get(s) for s in g.objects(node, FKG.stance)}
-    res["comparisons"] = _prf(*totals["comparisons"])
-    res["opinions"] = _prf(*totals["opinions"])
     res["reviews_found"] = {"found": found, "gold": len(gold_rows)}
     res["rating_accuracy"] = {"accuracy": round(ok_rating / n_rating, 3) if n_rating else None, "n": n_rating}
     res["stance_accuracy"] = {"accuracy": round(ok_stance / n_stance, 3) if n_stance else None, "n": n_stance}
     res["triples"] = len(g)
+    if errors:
+        res["errors"] = {name: e for name, e in found_errors.items() if name != "remakes_dated"}
     return res
+
+
+def _ref(ref: Gold) -> str:
+    return f"{ref['title']} ({ref.get('year') or '?'})"
+
+
+def _show_gold(field: str, x: Gold) -> str:
+    """A gold fact as a line: "Hard Hit (2021) remake of El desconocido (2015)"."""
+    if field == "films":
+        return _ref(x)
+    if field == "remakes":
+        return f"{_ref(x['remake'])} remake of {_ref(x['original'])}"
+    if field in ("people", "characters"):
+        part = f" as {x['character']}" if field == "characters" else ""
+        return f"{x['name']}: {x['role']} of {_ref(x['film'])}{part}"
+    if field == "comparisons":
+        return f"{_ref(x['film'])} {x['verdict']} against {_ref(x['versus'])}"
+    return f"{x['polarity']} of {x['target']}"
+
+
+def _show_fact(field: str, x: Any, g: Graph) -> str:
+    """A fact of the graph as a line, with names and years as the graph gives them."""
+
+    def name(node: Node) -> str:
+        label = g.value(node, SCHEMA.name)
+        year = g.value(node, SCHEMA.datePublished)
+        return f"{label} ({str(year)[:4]})" if year is not None else str(label)
+
+    if field == "films":
+        return name(x)
+    if field == "remakes":
+        return f"{name(x[0])} remake of {name(x[1])}"
+    if field in ("people", "characters"):
+        part = f" as {x[3]}" if field == "characters" else ""
+        return f"{name(x[0])}: {x[1]} of {name(x[2])}{part}"
+    if field == "comparisons":
+        return f"{name(x[0])} {x[2]} against {name(x[1])}"
+    return f"{x[1]} of {name(x[0])}"
 
 
 def format_scores(res: dict[str, Any]) -> list[str]:
@@ -313,4 +384,13 @@ def format_scores(res: dict[str, Any]) -> list[str]:
         lines.append(f"{name:16} {'-' if acc is None else f'{acc:.3f}':>9}  (n={res[name]['n']})")
     found = res["reviews_found"]
     lines.append(f"{'reviews found':16} {found['found']}/{found['gold']}")
+    return lines
+
+
+def format_errors(res: dict[str, Any]) -> list[str]:
+    """The errors of :func:`score` (with ``errors=True``): per field, what the graph missed, then what it adds."""
+    lines = []
+    for name, found in res.get("errors", {}).items():
+        for kind, sign in (("missed", "-"), ("extra", "+")):
+            lines += [f"{name:12} {sign} {line}" for line in sorted(found[kind])]
     return lines

@@ -47,6 +47,45 @@ def test_empty_graph_scores_zero_and_every_review_is_missing() -> None:
     assert res["rating_accuracy"]["accuracy"] == 0.0
 
 
+def test_errors_list_what_the_graph_misses_and_what_it_adds() -> None:
+    from rdflib import Dataset
+
+    from kg.evaluate import format_errors
+    from kg.vocab import FKG
+    from tests.lineage_graphs import add_film, add_review
+
+    ds = Dataset(default_union=True)
+    g = ds.graph()
+    remake = add_film(g, "Night Ferry", 2011)
+    add_film(g, "Harbour Lights", 1952)
+    original = add_film(g, "The Long Crossing", 1950)
+    add_review(ds, "r1", remake, "A remake.")
+    g.add((remake, FKG.remakeOf, original))
+    row = {
+        "review": "r1",
+        "film": {"title": "Night Ferry", "year": 2011},
+        "rating": None,
+        "polarity": "positive",
+        "films": [{"title": "Night Ferry", "year": 2011}, {"title": "Cold Harbour", "year": 1958}],
+        "remakes": [
+            {"remake": {"title": "Night Ferry", "year": 2011}, "original": {"title": "Cold Harbour", "year": 1958}}
+        ],
+        "people": [],
+        "comparisons": [],
+        "opinions": [],
+    }
+    res = score([row], union(ds), errors=True)
+    assert res["errors"]["films"]["missed"] == ["Cold Harbour (1958)"]
+    assert sorted(res["errors"]["films"]["extra"]) == ["Harbour Lights (1952)", "The Long Crossing (1950)"]
+    assert res["errors"]["remakes"] == {
+        "missed": ["Night Ferry (2011) remake of Cold Harbour (1958)"],
+        "extra": ["Night Ferry (2011) remake of The Long Crossing (1950)"],
+    }
+    lines = format_errors(res)
+    assert "films        - Cold Harbour (1958)" in lines and "films        + Harbour Lights (1952)" in lines
+    assert "errors" not in score([row], union(ds))  # the scores alone, as the reference scorer gives them
+
+
 def test_seed_review_reads_perfectly(shared_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = run_kg(["eval", str(shared_data / "gold" / "seed.jsonl"), str(shared_data / "seed"), "--json"], capsys)
     res = json.loads(out)
