@@ -262,9 +262,39 @@ def parse_year(text: str | None) -> int | None:
 
 
 def split_names(text: str | None) -> list[str]:
+    """The people's names in a credit cell, without what a scrape left in it.
+
+    >>> split_names("Jane Doe, John Roe[1], Ann Lee (co-director)")
+    ['Jane Doe', 'John Roe', 'Ann Lee']
+    >>> split_names("Jane Doe and John Roe Based on the novel by Ann Lee"), split_names("Night (1988) dir Ann Lee")
+    (['Jane Doe', 'John Roe'], ['Ann Lee'])
+    >>> split_names("e Magnificent Seven (1960) John Sturges, by Harold Gray, N/A")
+    []
+    """
     if not text or text.strip() in {"N/A", ""}:
         return []
-    return [" ".join(n.split()) for n in text.split(",") if n.strip() and n.strip() != "N/A"]
+    text = re.split(r"\s+(?:Both\s+)?(?:[Bb]ased\s+(?:on|upon)|From\s+the)\b", text)[0]  # "X Based on the novel by Y"
+    out = []
+    for raw in re.split(r",|\s+(?:and|&)\s+", text):
+        raw = raw.rsplit(" dir ", 1)[-1]  # "Spoorloos (1988) dir George Sluizer"
+        name = " ".join(re.sub(r"\[\d+\]|\((?:co-)?(?:director|directors)\)", " ", raw).split())
+        if person_name(name):
+            out.append(name)
+    return out
+
+
+def person_name(name: str) -> bool:
+    """Whether ``name`` reads as a person's name: capitalised words, no digits or brackets, no prose.
+
+    >>> [person_name(n) for n in ("Jan de Bont", "Kim Chang-ju", "ltimo bacio (2001)", "by Harold Gray", "N/A")]
+    [True, True, False, False, False]
+    """
+    words = name.split()
+    if not 1 <= len(words) <= 5 or name == "N/A" or re.search(r"[\d()\[\]:;]", name):
+        return False
+    if not (words[0][0].isupper() or words[0][0] in "'\u2019"):
+        return False
+    return not re.search(r"\b(?:based|novel|by|dir|directed|written|film|the)\b", name, re.IGNORECASE)
 
 
 def wiki_key(url: str | None) -> str | None:

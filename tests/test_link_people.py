@@ -185,3 +185,15 @@ def test_match_credited(catalog: MemoryCatalog, name: str, expected: str | None)
     people = credited_people(Links.of([Link("f0", ent, 1.0)]), catalog)
     found = match_credited(name, people.values())
     assert (found.person.name if found else None) == expected
+
+
+def test_a_catalog_name_without_words_is_no_mention() -> None:
+    ttl = CATALOG_TTL.replace(
+        '<person/anne-heche> a schema:Person ; schema:name "Anne Heche" .',
+        '<person/anne-heche> a schema:Person ; schema:name "Anne Heche" .\n'
+        '<film/psycho-1998> schema:actor <person/odd> .\n<person/odd> a schema:Person ; schema:name "x (1998)" .',
+    )
+    found = credits_of(
+        "A pointless copy (1998). Anne Heche tries hard.", parse_catalog(ttl, name="t"), title="Psycho", year=1998
+    )
+    assert {n for n, *_ in found} == {"Anne Heche"}

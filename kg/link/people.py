@@ -23,6 +23,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from kg.link.protocol import Catalog
 from kg.model import Credit, Entity, Extraction, Links, Mention, MentionKind, Person, Role
@@ -138,8 +139,12 @@ def _plain(text: str) -> str:
     return "".join(unicodedata.normalize("NFD", c)[0] if ord(c) > 127 else c for c in text)
 
 
-def _pattern(name: str) -> re.Pattern[str]:
+@lru_cache(maxsize=4096)
+def _pattern(name: str) -> re.Pattern[str] | None:
+    """The pattern of ``name`` written with any spacing and case, accents optional; ``None`` without words."""
     words = _WORD.findall(_plain(name))
+    if not words:
+        return None
     return re.compile(r"(?<!\w)" + r"[\s.'\u2019-]*".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
 
 
@@ -164,18 +169,20 @@ def _mentions(text: str, plain: str, person: Entity, *, surname: bool) -> tuple[
     and whether they are full names."""
     full = []
     for form in dict.fromkeys((person.name, *person.names)):
-        if len(_WORD.findall(form)) >= 2:
-            full += [m.span() for m in _pattern(form).finditer(plain)]
+        if len(_WORD.findall(form)) >= 2 and (pattern := _pattern(form)) is not None:
+            full += [m.span() for m in pattern.finditer(plain)]
     if full:
         return [Mention.of(text, s, e, MentionKind.PERSON) for s, e in sorted(set(full))], True
     last = _surname(person.name)
+    pattern = _pattern(last)
     if (
         not surname
+        or pattern is None
         or len(fold(last).replace(" ", "")) < SURNAME_LETTERS
         or re.search(rf"(?<!\w){re.escape(fold(last))}(?!\w)", text)
     ):  # "Lane" is the person; "a lane" in the same review says it is a word too
         return [], False
-    spans = [m.span() for m in _pattern(last).finditer(plain) if _surname_alone(text, *m.span())]
+    spans = [m.span() for m in pattern.finditer(plain) if m.end() > m.start() and _surname_alone(text, *m.span())]
     return [Mention.of(text, s, e, MentionKind.PERSON) for s, e in spans], False
 
 
