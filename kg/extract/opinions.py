@@ -44,6 +44,12 @@ def _plain_analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
+@lru_cache(maxsize=8192)
+def _plain_compound(sentence: str) -> float:
+    """VADER's compound score of ``sentence`` with its own lexicon (a review's sentences are scored once)."""
+    return float(_plain_analyzer().polarity_scores(sentence)["compound"])
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, float]:
     lex = dict(SentimentIntensityAnalyzer().lexicon)
@@ -152,7 +158,9 @@ _CONTINUATION = re.compile(r"\b(?:and\s+)?I\s+think\s+(?:this|that|it)\s+(?P<wor
 _ANAPHORA = re.compile(r"\b(?:this|the)\s+(?:film|movie|picture|flick|remake|version|one)\b", re.I)
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1024)
+def _clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The clauses of the sentence ``text[start:end]``, cut at contrast words (once per sentence and text)."""
     out: list[tuple[int, int]] = []
     s = start
     for m in CONTRAST.finditer(text, start, end):
@@ -161,7 +169,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s = m.end()
     if s < end:
         out.append((s, end))
-    return out
+    return tuple(out)
 
 
 def _targets(text: str, films: list[Film], people: list[Person], reviewed: str | None) -> list[_Target]:
@@ -417,10 +425,9 @@ def _reviewed_opinion(review: Review, reviewed: str, sentences: list[tuple[int, 
         lean = (pos - neg) / total
         polarity = lean_polarity(lean)
         score, conf = lean, 0.6
-    sia = _plain_analyzer()
     best: tuple[float, int, int] | None = None
     for s, e in sentences:
-        c = float(sia.polarity_scores(text[s:e])["compound"])
+        c = _plain_compound(text[s:e])
         aligned = {Polarity.POSITIVE: c, Polarity.NEGATIVE: -c}.get(polarity, abs(c))
         if _ANAPHORA.search(text[s:e]) or (review.film_title and review.film_title.lower() in text[s:e].lower()):
             aligned += 0.5

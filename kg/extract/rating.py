@@ -226,6 +226,13 @@ def _analyzer() -> SentimentIntensityAnalyzer:
     return sia
 
 
+@lru_cache(maxsize=8192)
+def _compound(sentence: str) -> float:
+    """VADER's compound score of ``sentence`` with the film-review lexicon (each sentence is scored once)."""
+    return float(_analyzer().polarity_scores(sentence)["compound"])
+
+
+@lru_cache(maxsize=64)
 def text_sentiment(text: str) -> tuple[float, float, float]:
     """The positive weight, negative weight and count of the judging sentences of ``text``.
 
@@ -236,13 +243,12 @@ def text_sentiment(text: str) -> tuple[float, float, float]:
     >>> pos > neg
     True
     """
-    sia = _analyzer()
     spans = list(find_sentences(text))
     pos = neg = 0.0
     n = 0
     for i, (s, e) in enumerate(spans):
         sent = text[s:e]
-        c = float(sia.polarity_scores(sent)["compound"])
+        c = _compound(sent)
         low = sent.lower()
         w = 1.0
         if FILM_WORDS.search(low):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract.cues_films import (
     DEMONYMS,
@@ -30,6 +31,7 @@ __all__ = [
     "run_backward",
     "run_forward",
     "sentence_at",
+    "sentence_spans",
     "side_before",
     "words",
     "year_of",
@@ -42,22 +44,42 @@ _ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr vs etc prof gen col lt sgt cap
 _BOUNDARY = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*\s+(?=["'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n""")
 
 
+_LAST_WORD = re.compile(r"(\w+)\.$")
+_STOPPED_WORD = re.compile(r"(?:^|\s)[A-Z][\w'\u2019]*[.!]$")
+_NEXT_STOPPED_WORD = re.compile(r"[A-Z][\w'\u2019]*[.!](?:\s|$)")
+
+
 def find_sentences(text: str) -> Iterator[tuple[int, int]]:
     """The ``(start, end)`` spans of the sentences of ``text``, whitespace trimmed.
+
+    Every extractor reads the sentences of the same review: they are split once
+    per text (:func:`sentence_spans`).
 
     >>> t = "Mr. Smith liked it. I did not!  Why?"
     >>> [t[s:e] for s, e in find_sentences(t)]
     ['Mr. Smith liked it.', 'I did not!', 'Why?']
     """
+    return iter(sentence_spans(text))
+
+
+@lru_cache(maxsize=64)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The sentence spans of :func:`find_sentences` as a tuple, computed once per text (the last 64 texts are kept).
+
+    >>> sentence_spans("One. Two three.")
+    ((0, 4), (5, 15))
+    """
+    return tuple(_split_sentences(text))
+
+
+def _split_sentences(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         before = text[start : m.start() + 1]
-        last = re.search(r"(\w+)\.$", before)
+        last = _LAST_WORD.search(before)
         if last and (last.group(1).lower() in _ABBREVIATIONS or len(last.group(1)) == 1):
             continue
-        if re.search(r"(?:^|\s)[A-Z][\w'\u2019]*[.!]$", before) and re.match(
-            r"[A-Z][\w'\u2019]*[.!](?:\s|$)", text[m.end() :]
-        ):
+        if _STOPPED_WORD.search(before) and _NEXT_STOPPED_WORD.match(text, m.end()):
             continue  # "Don't. Get. Out!": one title written as single words with stops
         yield from _trimmed(text, start, m.end())
         start = m.end()
@@ -485,21 +507,31 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
     return sorted(found.values(), key=lambda s: s.start)
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_WORD_RX = re.compile(r"[\w']+")
+
+
+@lru_cache(maxsize=2048)
+def _title_pattern(core: str, article: bool) -> re.Pattern[str]:
+    """The pattern of :func:`find_title_words` for one title, compiled once (a review names its titles often)."""
+    lead = r"(?:(?:the|a|an)\s+)?" if article else ""
+    sequel = r"(?!\s*:?\s+(?:II|III|IV|V|VI|[2-9]|Part|Returns)\b)"  # "X II" is another film than X
+    return re.compile(r"(?<![\w'])" + lead + re.escape(core) + r"(?![\w])" + sequel, re.I)
+
+
 def find_title_words(text: str, title: str) -> list[tuple[int, int]]:
     """Where ``text`` writes ``title`` as a title (capitalised or in capitals), with or without its article.
 
     >>> find_title_words("I saw The Ring; ring me. THE RING rules.", "The Ring")
     [(6, 14), (25, 33)]
     """
-    core = re.sub(r"^(?:the|a|an)\s+", "", title.strip(), flags=re.I)
+    core = _LEADING_ARTICLE.sub("", title.strip())
     if len(core) < 2:
         return []
-    article = r"(?:(?:the|a|an)\s+)?" if core != title.strip() else ""
     out = []
-    sequel = r"(?!\s*:?\s+(?:II|III|IV|V|VI|[2-9]|Part|Returns)\b)"  # "X II" is another film than X
-    for m in re.finditer(r"(?<![\w'])" + article + re.escape(core) + r"(?![\w])" + sequel, text, re.I):
+    for m in _title_pattern(core, core != title.strip()).finditer(text):
         got = m.group()
-        words = [w for w in re.findall(r"[\w']+", got) if w.lower() not in _INNER]
+        words = [w for w in _WORD_RX.findall(got) if w.lower() not in _INNER]
         if (
             got.isupper()
             or (core[0].isupper() and got.endswith(core))
@@ -543,6 +575,7 @@ def find_akas(text: str) -> list[tuple[int, str, int, int]]:
 _MODAL = re.compile(r"\b(?:should|would|could|might|if|hope|wish|please|someone|decide|plan|planning|want)\b", re.I)
 
 
+@lru_cache(maxsize=64)
 def remake_role(text: str, title: str | None, year: int | None, *, by_original: bool = True) -> str:
     """Whether the text treats the reviewed film as the ``"remake"`` or the ``"original"`` (else ``""``).
 
