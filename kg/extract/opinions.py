@@ -280,6 +280,12 @@ def _judge(text: str, t: _Target, group: tuple[int, int], clause: tuple[int, int
     return None
 
 
+@lru_cache(maxsize=4096)
+def _judged(text: str, t: _Target, group: tuple[int, int], clause: tuple[int, int]) -> tuple[float, int, int] | None:
+    """:func:`_judge`, once per text, target, group and clause (opinions are read again after linking)."""
+    return _judge(text, t, group, clause)
+
+
 def _feature(words: str) -> str | None:
     for w in re.findall(r"[a-z]+", words.lower()):
         if w in ASPECTS:
@@ -331,7 +337,7 @@ def find_opinions(review: Review, films: list[Film], people: list[Person], *, re
             for i, t in enumerate(targets):
                 if not (clause[0] <= t.start < clause[1]):
                     continue
-                found = _judge(text, t, groups.get(i, (t.start, t.end)), clause)
+                found = _judged(text, t, groups.get(i, (t.start, t.end)), clause)
                 if found is None:
                     continue
                 v, s, e = found
@@ -402,7 +408,7 @@ def _pronoun(text: str, sentences: list[tuple[int, int]], si: int, targets: list
         if len(prev) != 1 or any(cs <= t.start < ce for t in targets):
             continue
         key = prev.pop()
-        found = _judge(text, _Target(cs, cs + m.end(), key, True), (cs, cs + m.end()), (cs, ce))
+        found = _judged(text, _Target(cs, cs + m.end(), key, True), (cs, cs + m.end()), (cs, ce))
         if found is not None:
             v, s, e = found
             ev = Mention.of(text, s, e, MentionKind.CUE)
