@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract.lexicon_people import (
     ACTING,
@@ -73,6 +74,12 @@ def role_cues(text: str, start: int, end: int, sent: tuple[int, int]) -> list[tu
     >>> role_cues(text, 19, 26, (0, len(text)))
     [('director', (7, 26), 'before')]
     """
+    return list(_role_cues(text, start, end, sent))
+
+
+@lru_cache(maxsize=4096)
+def _role_cues(text: str, start: int, end: int, sent: tuple[int, int]) -> tuple[tuple[str, tuple[int, int], str], ...]:
+    """:func:`role_cues`, once per name and sentence of a text (the people and their credits both ask)."""
     found: list[tuple[str, tuple[int, int], str]] = []
     before = text[max(sent[0], start - 45) : start]
     for rx, role in _BEFORE if _ANY_BEFORE.search(before) else ():
@@ -93,7 +100,7 @@ def role_cues(text: str, start: int, end: int, sent: tuple[int, int]) -> list[tu
     m = _FILM_OF.match(after)
     if m and not any(r == "actor" for r, _, _ in found):
         found.append(("director", (start, end + m.end() - shift), "possessive"))
-    return found
+    return tuple(found)
 
 
 def possessive_form(text: str, end: int, stop: int) -> tuple[str, int]:

@@ -308,14 +308,23 @@ def side_before(text: str, start: int) -> str:
     return ""
 
 
+_NONSPACE = re.compile(r"\S+")
+_TRAILING_PUNCT = re.compile(r"^(.*?)([,;)\]]+[.,;!?]*)?$")
+_STOPPED_TOKEN = re.compile(r"[\w'\u2019]+[.!]+")
+
+
+@lru_cache(maxsize=1024)
 def run_forward(text: str, pos: int) -> tuple[int, int] | None:
-    """The capitalised run that starts at ``pos`` ("High Sierra", "Don't. Get. Out!")."""
-    tokens = [(m.start() + pos, m.end() + pos, m.group()) for m in re.finditer(r"\S+", text[pos : pos + 120])]
+    """The capitalised run that starts at ``pos`` ("High Sierra", "Don't. Get. Out!").
+
+    Several finders start runs at the same places of a review: each is read once per text.
+    """
+    tokens = [(m.start() + pos, m.end() + pos, m.group()) for m in _NONSPACE.finditer(text[pos : pos + 120])]
     run: list[tuple[int, int, str]] = []
     for i, (s, _e, tok) in enumerate(tokens):
         if s != pos and not run:
             break
-        parts = re.match(r"^(.*?)([,;)\]]+[.,;!?]*)?$", tok)
+        parts = _TRAILING_PUNCT.match(tok)
         bare = parts.group(1) if parts else tok
         is_cap = bool(_CAP_TOKEN.fullmatch(bare))
         if not is_cap and not (run and tok.lower() in _INNER):
@@ -332,7 +341,7 @@ def run_forward(text: str, pos: int) -> tuple[int, int] | None:
             if not (
                 len(run) >= 1
                 and nxt[:1].isupper()
-                and re.fullmatch(r"[\w'\u2019]+[.!]+", nxt)
+                and _STOPPED_TOKEN.fullmatch(nxt)
                 and all(t.endswith((".", "!")) for _, _, t in run)
             ):
                 break
@@ -391,6 +400,19 @@ def _genre_word(word: str) -> bool:
     return low in GENRE_WORDS or low in ("hit", "produced", "directed") or low.rsplit("-", 1)[-1] in GENRE_WORDS
 
 
+# A cue that announces a film ("remake of", "films like"), then the words that may stand before its title.
+_LEAD_IN = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(c) for c in LEAD_IN_CUES)
+    + r")\s+"
+    + r"(?:(?:the|a|an)\s+)?(?:(?:"
+    + _YEAR_RX
+    + r"|'\d\d)(?:'s)?\s+)?"
+    r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}(?:'s|s')\s+)?",
+    re.I,
+)
+
+
 def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]:
     """Spans written as film titles: quoted, italics, ``Title (1960)``, after a film cue, reviewer's capitals.
 
@@ -446,12 +468,7 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
         run = run_backward(text, len(text[: m.start()].rstrip()))
         if run and looks_like_title(text[run[0] : run[1]]):
             add(run[0], run[1], text[run[0] : run[1]])
-    cue_rx = "|".join(re.escape(c) for c in LEAD_IN_CUES)
-    skip = (
-        r"(?:(?:the|a|an)\s+)?(?:(?:" + _YEAR_RX + r"|'\d\d)(?:'s)?\s+)?"
-        r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}(?:'s|s')\s+)?"
-    )
-    for m in re.finditer(r"\b(?:" + cue_rx + r")\s+" + skip, text, re.I):
+    for m in _LEAD_IN.finditer(text):
         pos = m.end()
         words = re.match(r"((?:[\w-]+\s+){0,3})", text[pos:])
         if words:
