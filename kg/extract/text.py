@@ -15,6 +15,7 @@ from kg.extract.cues_films import (
     NOT_TITLES,
     QUOTE_SPEECH_CUES,
 )
+from kg.extract.scan import literal_finditer, mentions_any
 
 __all__ = [
     "Spot",
@@ -468,7 +469,7 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
         run = run_backward(text, len(text[: m.start()].rstrip()))
         if run and looks_like_title(text[run[0] : run[1]]):
             add(run[0], run[1], text[run[0] : run[1]])
-    for m in _LEAD_IN.finditer(text):
+    for m in literal_finditer(_LEAD_IN, text, LEAD_IN_CUES):
         pos = m.end()
         words = re.match(r"((?:[\w-]+\s+){0,3})", text[pos:])
         if words:
@@ -536,6 +537,14 @@ def _title_pattern(core: str, article: bool) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])" + lead + re.escape(core) + r"(?![\w])" + sequel, re.I)
 
 
+def _article_starts(text: str, at: int) -> tuple[int, ...]:
+    """Where a match of a title pattern holding the title at ``at`` may start: there, or at "the"/"a"/"an" before it."""
+    gap = 0
+    while gap < at and text[at - gap - 1].isspace():
+        gap += 1
+    return (at, at - gap - 1, at - gap - 2, at - gap - 3) if gap else (at,)
+
+
 def find_title_words(text: str, title: str) -> list[tuple[int, int]]:
     """Where ``text`` writes ``title`` as a title (capitalised or in capitals), with or without its article.
 
@@ -546,7 +555,10 @@ def find_title_words(text: str, title: str) -> list[tuple[int, int]]:
     if len(core) < 2:
         return []
     out = []
-    for m in _title_pattern(core, core != title.strip()).finditer(text):
+    article = core != title.strip()
+    for m in literal_finditer(
+        _title_pattern(core, article), text, [core.lower()], _article_starts if article else None
+    ):
         got = m.group()
         words = [w for w in _WORD_RX.findall(got) if w.lower() not in _INNER]
         if (
@@ -559,6 +571,9 @@ def find_title_words(text: str, title: str) -> list[tuple[int, int]]:
                 s += len(got.split()[0]) + 1
             out.append((s, m.end()))
     return out
+
+
+_AKA = r"['\"\u201d\u2019*_]?\s*[,(]?\s*\b(?:aka|a\.k\.a\.?|also known as)\s+"
 
 
 def find_akas(text: str) -> list[tuple[int, str, int, int]]:
@@ -576,7 +591,8 @@ def find_akas(text: str) -> list[tuple[int, str, int, int]]:
     for m in re.finditer(r"['\"\u201d]\s*\(\s*['\"\u201c]([^'\"\u201d\n]{2,60})['\"\u201d]\s*\)", text):
         if looks_like_title(m.group(1)):
             out.append((m.start() + 1, m.group(1), m.start(1), m.end(1)))
-    for m in re.finditer(r"['\"\u201d\u2019*_]?\s*[,(]?\s*\b(?:aka|a\.k\.a\.?|also known as)\s+", text, re.I):
+    named_aka = mentions_any(text, ("aka", "a.k.a", "also known as"))
+    for m in re.finditer(_AKA, text, re.I) if named_aka else ():
         pos = m.end()
         q = re.match(r"['\"\u201c\u2018*_]", text[pos:])
         if q:
@@ -627,7 +643,7 @@ def remake_role(text: str, title: str | None, year: int | None, *, by_original: 
             remake += 1
     if by_original and re.search(r"\bthe original\b", low):
         remake += 1  # "the original" alone hints that the reviewed film is a remake
-    if title:
+    if title and title.lower() in low:
         for m in re.finditer(r"\bre-?mak(?:e|ing)\s+['\"\u201c\u2018]?" + re.escape(title.lower()), low):
             if not modal(m.start()):
                 remake += 2  # "to remake X as a musical": this film is the remake

@@ -1,0 +1,64 @@
+"""kg.extract.scan: the literal shortcut finds exactly what the pattern finds over the whole text."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract.scan import fold_ascii, literal_finditer, mentions_any, occurrences
+from kg.extract.text import _article_starts, _title_pattern, find_title_words
+
+# Letters that Python's case-insensitive matching reads as ASCII ones (dotted and dotless i, long s,
+# the Kelvin sign), other accented letters, spaces of several kinds, quotes and stops.
+ALPHABET = "aAbBeEhHiIkKlLnNoOrRsStT \t\n\u00a0.,;:'\"-()\u0130\u0131\u017f\u212a\u00e9\u00c9"
+texts = st.text(alphabet=ALPHABET, max_size=80)
+words = st.text(alphabet="abehiklnorst .-'", min_size=1, max_size=6).filter(lambda w: w.strip() == w)
+
+
+def spans(matches: object) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in matches]  # type: ignore[attr-defined]
+
+
+def test_fold_keeps_offsets_and_reads_case_as_python_does() -> None:
+    text = "The \u212aelvin \u0130stanbul \u017fong Caf\u00c9"
+    folded = fold_ascii(text)
+    assert len(folded) == len(text)
+    for i, ch in enumerate(text):
+        if folded[i].isascii() and folded[i].isalpha():
+            assert re.fullmatch(re.escape(folded[i]), ch, re.I)
+
+
+def test_occurrences_in_any_case() -> None:
+    assert sorted(occurrences("A Remake of REMAKE OF re\u017fmake", ["remake of"])) == [2, 12]
+    assert mentions_any("This film, A.K.A. Other", ["aka", "a.k.a"])
+    assert not mentions_any("Kafka wrote it", ["aka "])
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=texts, cues=st.lists(words, min_size=1, max_size=3))
+def test_cue_patterns_match_as_finditer(text: str, cues: list[str]) -> None:
+    rx = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\s*\w*", re.I)
+    assert spans(literal_finditer(rx, text, cues)) == spans(rx.finditer(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=texts, core=words, article=st.booleans())
+def test_title_patterns_match_as_finditer(text: str, core: str, article: bool) -> None:
+    rx = _title_pattern(core, article)
+    starts = _article_starts if article else None
+    assert spans(literal_finditer(rx, text, [core.lower()], starts)) == spans(rx.finditer(text))
+
+
+def test_title_words_with_article_spaces_and_case() -> None:
+    text = "I saw the\u00a0 Ring twice; THE RING, \u0130 think, beats The Ring Two and Ring II."
+    assert [text[s:e] for s, e in find_title_words(text, "The Ring")] == ["the\u00a0 Ring", "THE RING", "The Ring"]
+
+
+def test_words_outside_ascii_scan_the_whole_text() -> None:
+    rx = re.compile(r"\bam\u00e9lie\b", re.I)
+    assert spans(literal_finditer(rx, "AM\u00c9LIE and Am\u00e9lie", ["am\u00e9lie"])) == [
+        (0, 6, "AM\u00c9LIE"),
+        (11, 17, "Am\u00e9lie"),
+    ]
