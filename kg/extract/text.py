@@ -133,6 +133,7 @@ def sentence_at(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return best
 
 
+@lru_cache(maxsize=64)
 def clean_text(text: str) -> str:
     """``text`` with HTML line breaks as newlines padded to the same length (offsets are kept).
 
