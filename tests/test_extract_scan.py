@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kg.extract.lexicon_opinion import CONTRAST, CONTRAST_WORDS
+from kg.extract.opinions import _clauses, contrast_starts
 from kg.extract.scan import fold_ascii, literal_finditer, mentions_any, occurrences
 from kg.extract.text import _article_starts, _title_pattern, find_title_words
 
@@ -62,3 +65,47 @@ def test_words_outside_ascii_scan_the_whole_text() -> None:
         (0, 6, "AM\u00c9LIE"),
         (11, 17, "Am\u00e9lie"),
     ]
+
+
+# Pieces of text around the cues of CONTRAST: the cues, words that hold them, spaces, commas and pronouns.
+PIECES = [
+    *CONTRAST_WORDS,
+    *(w.upper() for w in CONTRAST_WORDS),
+    "Although", "alTHOUGH", "hand", "butter", "yeti", "then again", "THEN  AGAIN", "he", "she", "They", "hence",
+    "--", " - ", ",", ", ", " ,", "\t", "\n", "  ", " ", "\u00a0", "x", "Ann", "good", ".", "\u2013", "\u017f", "\u212a",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(parts=st.lists(st.sampled_from(PIECES), max_size=14), cut=st.tuples(st.integers(0, 60), st.integers(0, 60)))
+def test_contrast_cues_match_as_finditer(parts: list[str], cut: tuple[int, int]) -> None:
+    text = "".join(parts)
+    start, end = min(cut), min(max(cut), len(text))
+    found = literal_finditer(CONTRAST, text, CONTRAST_WORDS, contrast_starts, start, end)
+    assert spans(found) == spans(CONTRAST.finditer(text, start, end))
+
+
+def test_clauses_cut_at_contrast_words() -> None:
+    text = "Ann is fine ; but Tom -- although good -- is dull, and he knows it."
+    assert [text[s:e] for s, e in _clauses(text, 0, len(text))] == [
+        "Ann is fine",
+        "Tom",
+        "good",
+        "is dull",
+        "he knows it.",
+    ]
+
+
+CONTRASTED = [
+    "good; bad", "good : bad", "good - bad", "good -- bad", "good \u2014 bad", "good, and he is bad", "good BUT bad",
+    "good however bad", "good yet bad", "good, although bad", "good though bad", "good while bad", "good whereas bad",
+    "good except bad", "good despite bad", "good, then again, bad", "good, still bad", "good, nevertheless bad",
+    "good, nonetheless bad",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", CONTRASTED)
+def test_every_contrast_cue_is_found(text: str) -> None:
+    expected = spans(CONTRAST.finditer(text))
+    assert expected
+    assert spans(literal_finditer(CONTRAST, text, CONTRAST_WORDS, contrast_starts)) == expected

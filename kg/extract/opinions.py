@@ -27,12 +27,14 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from kg.extract.lexicon_opinion import (
     ASPECTS,
     CONTRAST,
+    CONTRAST_WORDS,
     NEGATORS,
     PERSON_NEGATIVE_PHRASES,
     PERSON_POSITIVE_PHRASES,
     REVIEW_VALENCE,
 )
 from kg.extract.rating import find_rating, lean_polarity, rating_share, text_sentiment
+from kg.extract.scan import literal_finditer
 from kg.extract.text import find_sentences
 from kg.model import Film, Mention, MentionKind, Opinion, Person, Polarity, Review
 
@@ -158,12 +160,27 @@ _CONTINUATION = re.compile(r"\b(?:and\s+)?I\s+think\s+(?:this|that|it)\s+(?P<wor
 _ANAPHORA = re.compile(r"\b(?:this|the)\s+(?:film|movie|picture|flick|remake|version|one)\b", re.I)
 
 
+def contrast_starts(text: str, at: int) -> range:
+    """Where a match of :data:`CONTRAST` holding one of its words at ``at`` may start.
+
+    Its leading spaces and, for ", and", a comma and the spaces before it.
+    """
+    start = at
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    if start > 0 and text[start - 1] == ",":
+        start -= 1
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+    return range(start, at + 1)
+
+
 @lru_cache(maxsize=1024)
 def _clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """The clauses of the sentence ``text[start:end]``, cut at contrast words (once per sentence and text)."""
     out: list[tuple[int, int]] = []
     s = start
-    for m in CONTRAST.finditer(text, start, end):
+    for m in literal_finditer(CONTRAST, text, CONTRAST_WORDS, contrast_starts, start, end):
         if m.start() > s:
             out.append((s, m.start()))
         s = m.end()

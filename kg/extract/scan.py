@@ -31,6 +31,10 @@ _FOLD = str.maketrans(
 )
 
 
+# Dashes: no other character matches them, in any case.
+_CASELESS = frozenset("\u2013\u2014")
+
+
 @lru_cache(maxsize=64)
 def fold_ascii(text: str) -> str:
     """``text`` with every character that matches an ASCII letter case-insensitively lower-cased to it.
@@ -49,7 +53,7 @@ def fold_ascii(text: str) -> str:
 
 
 def occurrences(text: str, words: Iterable[str]) -> set[int]:
-    """Where any of ``words`` (lower-case ASCII) is written in ``text``, in any case (as ``re.I`` reads it).
+    """Where any of ``words`` (lower-case ASCII, or dashes) is written in ``text``, in any case (as ``re.I`` reads it).
 
     >>> sorted(occurrences("A Remake of REMAKE OF", ["remake of"]))
     [2, 12]
@@ -74,31 +78,40 @@ def mentions_any(text: str, words: Iterable[str]) -> bool:
     return any(w in folded for w in words)
 
 
+def _literal(word: str) -> bool:
+    return bool(word) and all(c in _CASELESS if not c.isascii() else not c.isupper() for c in word)
+
+
 def literal_finditer(
-    pattern: re.Pattern[str], text: str, words: Iterable[str], starts: Callable[[str, int], Iterable[int]] | None = None
+    pattern: re.Pattern[str],
+    text: str,
+    words: Iterable[str],
+    starts: Callable[[str, int], Iterable[int]] | None = None,
+    pos: int = 0,
+    endpos: int | None = None,
 ) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, trying ``pattern`` only where one of ``words`` is written.
+    """``pattern.finditer(text, pos, endpos)``, trying ``pattern`` only where one of ``words`` is written.
 
     Every match of ``pattern`` must be non-empty and start at an occurrence of one
-    of ``words`` (lower-case ASCII, read case-insensitively), or, with ``starts``,
-    at one of the positions ``starts(text, occurrence)`` gives for the occurrence
-    it holds. Where a word is not ASCII lower case the whole text is scanned.
+    of ``words`` (lower-case ASCII or dashes, read case-insensitively), or, with
+    ``starts``, at one of the positions ``starts(text, occurrence)`` gives for the
+    occurrence it holds. Where a word is not such a literal the whole text is scanned.
 
     >>> rx = re.compile(r"\\bremake of\\s+\\w+", re.I)
     >>> [m.group() for m in literal_finditer(rx, "A remake of Psycho; REMAKE OF Ring", ["remake of"])]
     ['remake of Psycho', 'REMAKE OF Ring']
     """
     words = list(words)
-    if not all(w and w.isascii() and w == w.lower() for w in words):
-        yield from pattern.finditer(text)
+    end = len(text) if endpos is None else endpos
+    if not all(_literal(w) for w in words):
+        yield from pattern.finditer(text, pos, end)
         return
     found = occurrences(text, words)
     candidates = found if starts is None else {p for at in found for p in starts(text, at)}
-    pos = 0
     for p in sorted(candidates):
-        if p < pos or p < 0:
+        if p < pos or p >= end:
             continue
-        m = pattern.match(text, p)
+        m = pattern.match(text, p, end)
         if m is not None:
             yield m
             pos = m.end()
