@@ -14,6 +14,7 @@ so offsets in the folded text are offsets in the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
@@ -101,17 +102,28 @@ def literal_finditer(
     >>> [m.group() for m in literal_finditer(rx, "A remake of Psycho; REMAKE OF Ring", ["remake of"])]
     ['remake of Psycho', 'REMAKE OF Ring']
     """
-    words = list(words)
+    words = tuple(words)
     end = len(text) if endpos is None else endpos
     if not all(_literal(w) for w in words):
         yield from pattern.finditer(text, pos, end)
         return
-    found = occurrences(text, words)
-    candidates = found if starts is None else {p for at in found for p in starts(text, at)}
-    for p in sorted(candidates):
-        if p < pos or p >= end:
+    candidates = _candidates(text, words, starts)
+    for i in range(bisect_left(candidates, pos), len(candidates)):
+        p = candidates[i]
+        if p >= end:
+            break
+        if p < pos:
             continue
         m = pattern.match(text, p, end)
         if m is not None:
             yield m
             pos = m.end()
+
+
+@lru_cache(maxsize=256)
+def _candidates(
+    text: str, words: tuple[str, ...], starts: Callable[[str, int], Iterable[int]] | None
+) -> tuple[int, ...]:
+    """The sorted places where a match may start, found once per text (sentences of one text share them)."""
+    found = occurrences(text, words)
+    return tuple(sorted(found if starts is None else {p for at in found for p in starts(text, at) if p >= 0}))
