@@ -22,8 +22,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
 from kg.extract.lexicon_opinion import (
     ASPECTS,
     CONTRAST,
@@ -35,6 +33,7 @@ from kg.extract.lexicon_opinion import (
 )
 from kg.extract.rating import find_rating, lean_polarity, rating_share, text_sentiment
 from kg.extract.scan import literal_finditer
+from kg.extract.sentiment import plain_analyzer, plain_compound
 from kg.extract.text import find_sentences
 from kg.model import Film, Mention, MentionKind, Opinion, Person, Polarity, Review
 
@@ -42,19 +41,8 @@ __all__ = ["find_opinions", "valence"]
 
 
 @lru_cache(maxsize=1)
-def _plain_analyzer() -> SentimentIntensityAnalyzer:
-    return SentimentIntensityAnalyzer()
-
-
-@lru_cache(maxsize=8192)
-def _plain_compound(sentence: str) -> float:
-    """VADER's compound score of ``sentence`` with its own lexicon (a review's sentences are scored once)."""
-    return float(_plain_analyzer().polarity_scores(sentence)["compound"])
-
-
-@lru_cache(maxsize=1)
 def _lexicon() -> dict[str, float]:
-    lex = dict(SentimentIntensityAnalyzer().lexicon)
+    lex = dict(plain_analyzer().lexicon)
     lex.update(REVIEW_VALENCE)
     return lex
 
@@ -450,7 +438,7 @@ def _reviewed_opinion(review: Review, reviewed: str, sentences: list[tuple[int, 
         score, conf = lean, 0.6
     best: tuple[float, int, int] | None = None
     for s, e in sentences:
-        c = _plain_compound(text[s:e])
+        c = plain_compound(text[s:e])
         aligned = {Polarity.POSITIVE: c, Polarity.NEGATIVE: -c}.get(polarity, abs(c))
         if _ANAPHORA.search(text[s:e]) or (review.film_title and review.film_title.lower() in text[s:e].lower()):
             aligned += 0.5
