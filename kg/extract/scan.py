@@ -79,8 +79,10 @@ def mentions_any(text: str, words: Iterable[str]) -> bool:
     return any(w in folded for w in words)
 
 
-def _literal(word: str) -> bool:
-    return bool(word) and all(c in _CASELESS if not c.isascii() else not c.isupper() for c in word)
+@lru_cache(maxsize=1024)
+def _literal(words: tuple[str, ...]) -> bool:
+    """Whether every one of ``words`` is lower-case ASCII or dashes (a pattern's words are checked once)."""
+    return all(w and all(c in _CASELESS if not c.isascii() else not c.isupper() for c in w) for w in words)
 
 
 def literal_finditer(
@@ -104,7 +106,7 @@ def literal_finditer(
     """
     words = tuple(words)
     end = len(text) if endpos is None else endpos
-    if not all(_literal(w) for w in words):
+    if not _literal(words):
         yield from pattern.finditer(text, pos, end)
         return
     candidates = _candidates(text, words, starts)
