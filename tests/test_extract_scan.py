@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kg.extract import cues_relations
 from kg.extract.lexicon_opinion import CONTRAST, CONTRAST_WORDS
 from kg.extract.opinions import _clauses, contrast_starts
-from kg.extract.scan import fold_ascii, literal_finditer, mentions_any, occurrences
+from kg.extract.scan import fold_ascii, literal_finditer, mentions_any, occurrences, written_between
 from kg.extract.text import _article_starts, _title_pattern, find_title_words
 
 # Letters that Python's case-insensitive matching reads as ASCII ones (dotted and dotless i, long s,
@@ -109,3 +110,29 @@ def test_every_contrast_cue_is_found(text: str) -> None:
     expected = spans(CONTRAST.finditer(text))
     assert expected
     assert spans(literal_finditer(CONTRAST, text, CONTRAST_WORDS, contrast_starts)) == expected
+
+
+CUE_LISTS = [
+    (cues_relations.BETTER_CUES, cues_relations.BETTER_ANCHORS),
+    (cues_relations.WORSE_CUES, cues_relations.WORSE_ANCHORS),
+    (cues_relations.EQUAL_CUES, cues_relations.EQUAL_ANCHORS),
+    (cues_relations.SUBJECT_BETTER_CUES, cues_relations.SUBJECT_BETTER_ANCHORS),
+    (cues_relations.SUBJECT_WORSE_CUES, cues_relations.SUBJECT_WORSE_ANCHORS),
+]
+EVERY_CUE = [(cue, anchors) for cues, anchors in CUE_LISTS for cue in cues]
+
+
+@pytest.mark.parametrize(("cue", "anchors"), EVERY_CUE, ids=[c for c, _ in EVERY_CUE])
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_every_comparison_cue_holds_an_anchor(cue: str, anchors: tuple[str, ...], data: st.DataObject) -> None:
+    said = data.draw(st.from_regex(re.compile(cue, re.I), fullmatch=True))
+    assert written_between(said, anchors, 0, len(said)), f"{said!r} holds none of {anchors}"
+
+
+def test_sentences_without_anchors_are_passed_over() -> None:
+    text = "Good fun. It is far BETTER than the first. Dull."
+    first, second, third = (0, 9), (10, 42), (43, 48)
+    assert written_between(text, cues_relations.BETTER_ANCHORS, *second)
+    assert not written_between(text, cues_relations.BETTER_ANCHORS, *first)
+    assert not written_between(text, cues_relations.BETTER_ANCHORS, *third)

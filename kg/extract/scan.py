@@ -18,7 +18,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
-__all__ = ["fold_ascii", "literal_finditer", "mentions_any", "occurrences"]
+__all__ = ["fold_ascii", "literal_finditer", "mentions_any", "occurrences", "written_between"]
 
 # Characters outside ASCII that Python's case-insensitive matching takes for an ASCII letter.
 _FOLD = str.maketrans(
@@ -83,6 +83,22 @@ def mentions_any(text: str, words: Iterable[str]) -> bool:
 def _literal(words: tuple[str, ...]) -> bool:
     """Whether every one of ``words`` is lower-case ASCII or dashes (a pattern's words are checked once)."""
     return all(w and all(c in _CASELESS if not c.isascii() else not c.isupper() for c in w) for w in words)
+
+
+def written_between(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether one of ``words`` (lower-case ASCII or dashes) starts in ``text[start:end]``, in any case.
+
+    Where a word is not such a literal the answer is ``True`` (the caller searches as before).
+
+    >>> t = "Good. Far BETTER than it."
+    >>> written_between(t, ("better",), 0, 5), written_between(t, ("better",), 5, 25)
+    (False, True)
+    """
+    if not _literal(words):
+        return True
+    found = _candidates(text, words, None)
+    i = bisect_left(found, start)
+    return i < len(found) and found[i] < end
 
 
 def literal_finditer(
