@@ -13,6 +13,14 @@ For each input it measures, side by side in one run:
 
     python bench/bench_build.py            # the full run (several minutes)
     python bench/bench_build.py --quick    # seconds: keeps the script working in CI
+
+With ``--name NAME`` the figures go to ``bench/results/NAME.json`` and to NAME's
+section of docs/benchmarks.md (default ``build``); the run of the real
+extractors is recorded as ``build-extractors``, with 500 generated reviews (they
+name many people, so extraction makes larger sets slow; and the 537th generated
+review stops ``kg build`` in the linker at the time of writing):
+
+    python bench/bench_build.py --sizes 500 --name build-extractors
 """
 
 from __future__ import annotations
@@ -36,6 +44,8 @@ import json, sys, time
 from kg.reviews import read_reviews
 from kg.extract import extract
 from kg.pipeline import Settings, build_review, summarize, Summary
+from kg.model import Review
+WARM_UP = Review(id="warm-up", text="Ann Lee stars in this remake of Psycho (1960). It is good.", film_title="Psycho", film_year=1998)
 from kg.store import new_dataset, add_nquads, write_graphs
 try:
     from kg.link import load_catalog
@@ -45,10 +55,10 @@ except ImportError:
 path, out = sys.argv[1], sys.argv[2]
 times = {}
 t = time.perf_counter(); reviews = list(read_reviews([path])); times["read"] = time.perf_counter() - t
-t = time.perf_counter(); [extract(r) for r in reviews]; times["extract"] = time.perf_counter() - t
 settings = Settings(catalog=catalog)
+build_review(WARM_UP, settings)  # the lexicons (names, sentiment) load once, before the clock starts
 t = time.perf_counter(); graphs = [build_review(r, settings) for r in reviews]
-times["link_emit_render"] = time.perf_counter() - t - times["extract"]
+times["build_review"] = time.perf_counter() - t
 ds = new_dataset("oxigraph")
 t = time.perf_counter()
 for i in range(0, len(graphs), 2000):
@@ -58,6 +68,22 @@ t = time.perf_counter(); s = summarize(ds, Summary()); times["summary"] = time.p
 t = time.perf_counter(); write_graphs(ds, {"ttl": out + "/kg.ttl", "trig": out + "/kg.trig"})
 times["write_ttl_trig"] = time.perf_counter() - t
 print(json.dumps({"times": times, "reviews": len(reviews), "triples": s.triples}))
+"""
+
+# Extraction alone, in a fresh interpreter: its caches hold what one review shares between extractors,
+# so it is timed apart from the build (which extracts again) and subtracted from it.
+EXTRACT = r"""
+import json, sys, time
+from kg.reviews import read_reviews
+from kg.extract import extract
+from kg.model import Review
+WARM_UP = Review(id="warm-up", text="Ann Lee stars in this remake of Psycho (1960). It is good.", film_title="Psycho", film_year=1998)
+reviews = list(read_reviews([sys.argv[1]]))
+extract(WARM_UP)  # the lexicons (names, sentiment) load once, before the clock starts
+t, cpu = time.perf_counter(), time.process_time()
+for r in reviews:
+    extract(r)
+print(json.dumps({"seconds": time.perf_counter() - t, "cpu": time.process_time() - cpu, "reviews": len(reviews)}))
 """
 
 PARSE = r"""
@@ -118,10 +144,16 @@ def breakdown(src: Path, out: Path) -> dict[str, object]:
     out.mkdir(parents=True, exist_ok=True)
     r = benchlib.python(BREAKDOWN, str(src), str(out))
     data = json.loads(r.stdout)
-    total = sum(data["times"].values())
-    data["times"] = {k: round(v, 3) for k, v in data["times"].items()}
+    ex = json.loads(benchlib.python(EXTRACT, str(src)).stdout)
+    times = data["times"]
+    build_review = times.pop("build_review")
+    times = {"read": times["read"], "extract": ex["seconds"], "link_emit_render": build_review - ex["seconds"],
+             **{k: v for k, v in times.items() if k != "read"}}  # fmt: skip
+    total = sum(times.values())
+    data["times"] = {k: round(v, 3) for k, v in times.items()}
     data["shares"] = {k: round(v / total, 3) for k, v in data["times"].items()}
-    data["extract_ms_per_review"] = round(1000 * data["times"]["extract"] / max(1, data["reviews"]), 3)
+    data["extract_ms_per_review"] = round(1000 * ex["seconds"] / max(1, data["reviews"]), 3)
+    data["extract_cpu_ms_per_review"] = round(1000 * ex["cpu"] / max(1, data["reviews"]), 3)
     return data
 
 
@@ -130,10 +162,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--quick", action="store_true", help="tiny inputs: seconds, for CI")
     ap.add_argument("--sizes", default="25000,50000,100000,200000", help="generated review counts")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="jobs of the parallel builds")
+    ap.add_argument("--name", default="build", help="results file and docs section (bench/results/NAME.json)")
     args = ap.parse_args(argv)
     sizes = [100, 200] if args.quick else [int(s) for s in args.sizes.split(",")]
     cores = args.jobs
-    results: dict[str, object] = {"machine": benchlib.machine(), "quick": args.quick, "jobs": cores}
+    results: dict[str, object] = {"machine": benchlib.machine(), "quick": args.quick, "jobs": cores, "name": args.name}
 
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp_name:
         tmp = Path(tmp_name)
@@ -173,13 +206,14 @@ def main(argv: list[str] | None = None) -> None:
         results["generated"] = series
         results["breakdown_generated"] = breakdown(tmp / "synth.jsonl", tmp / "breakdown-synth") if args.quick else None
 
-    path = benchlib.save("build", results, _tables(results))
+    path = benchlib.save(args.name, results, _tables(results))
     print(f"wrote {path}", file=sys.stderr)
     print(_tables(results))
 
 
 def _tables(r: dict[str, object]) -> str:
-    out = ["### Build throughput (`bench/bench_build.py`)\n"]
+    name = r.get("name", "build")
+    out = [f"### Build throughput (`bench/bench_build.py{'' if name == 'build' else f' --name {name}'}`)\n"]
     m = r["machine"]
     assert isinstance(m, dict)
     out.append(
@@ -216,7 +250,9 @@ def _tables(r: dict[str, object]) -> str:
         out.append(
             "\nWhere a serial build of the real reviews spends its time (in one process, no start-up): "
             + ", ".join(f"{k} {v} s ({100 * bd['shares'][k]:.0f}%)" for k, v in bd["times"].items())
-            + f"; extraction {bd['extract_ms_per_review']} ms per review.\n"
+            + f"; extraction {bd['extract_ms_per_review']} ms per review"
+            + (f" ({bd['extract_cpu_ms_per_review']} ms of CPU)" if "extract_cpu_ms_per_review" in bd else "")
+            + ".\n"
         )
     rows = []
     for b in r["generated"]:  # type: ignore[union-attr]

@@ -15,14 +15,20 @@ from collections.abc import Callable
 
 from kg.extract.cues_relations import (
     BAD_REMAKE_WORDS,
+    BETTER_ANCHORS,
     BETTER_CUES,
+    EQUAL_ANCHORS,
     EQUAL_CUES,
     PREFER_CUES,
     RECOMMEND_CUES,
+    SUBJECT_BETTER_ANCHORS,
     SUBJECT_BETTER_CUES,
+    SUBJECT_WORSE_ANCHORS,
     SUBJECT_WORSE_CUES,
+    WORSE_ANCHORS,
     WORSE_CUES,
 )
+from kg.extract.scan import written_between
 from kg.extract.text import clean_text, find_sentences
 from kg.model import Comparison, Film, Mention, Relation, Review, Verdict
 
@@ -33,8 +39,16 @@ def _rx(cues: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(cues) + r")(?![\w-])", re.I)
 
 
-_CUES = ((Verdict.WORSE, _rx(WORSE_CUES)), (Verdict.BETTER, _rx(BETTER_CUES)), (Verdict.EQUAL, _rx(EQUAL_CUES)))
-_SUBJECT_CUES = ((Verdict.BETTER, _rx(SUBJECT_BETTER_CUES)), (Verdict.WORSE, _rx(SUBJECT_WORSE_CUES)))
+# Each list of cues with the words all its cues hold (a sentence with none of them is not searched).
+_CUES = (
+    (Verdict.WORSE, _rx(WORSE_CUES), WORSE_ANCHORS),
+    (Verdict.BETTER, _rx(BETTER_CUES), BETTER_ANCHORS),
+    (Verdict.EQUAL, _rx(EQUAL_CUES), EQUAL_ANCHORS),
+)
+_SUBJECT_CUES = (
+    (Verdict.BETTER, _rx(SUBJECT_BETTER_CUES), SUBJECT_BETTER_ANCHORS),
+    (Verdict.WORSE, _rx(SUBJECT_WORSE_CUES), SUBJECT_WORSE_ANCHORS),
+)
 _NEGATIVE_WORDS = frozenset(
     "awful bad terrible boring dull stupid silly horrible poor weak cheesy lame slow dreadful painful "
     "ridiculous pointless tedious annoying ugly dumb mediocre laughable unredeemingly atrocious".split()
@@ -118,8 +132,8 @@ def find_comparisons(
     for s_start, s_end in find_sentences(text):
         in_sentence = [sp for sp in spans if s_start <= sp[0] < s_end]
         used: list[tuple[int, int]] = []
-        for verdict, rx in _CUES:
-            for m in rx.finditer(text, s_start, s_end):
+        for verdict, rx, anchors in _CUES:
+            for m in rx.finditer(text, s_start, s_end) if written_between(text, anchors, s_start, s_end) else ():
                 if any(u[0] <= m.start() < u[1] or m.start() <= u[0] < m.end() for u in used):
                     continue
                 if any(sp[0] <= m.start() < sp[1] for sp in in_sentence):
@@ -149,8 +163,8 @@ def find_comparisons(
                     v = Verdict.MIXED  # "better than X in places and worse in others"
                 for obj in objects:
                     add(subject, obj, v, m.start(), m.end(), confidence)
-        for verdict, rx in _SUBJECT_CUES:
-            for m in rx.finditer(text, s_start, s_end):
+        for verdict, rx, anchors in _SUBJECT_CUES:
+            for m in rx.finditer(text, s_start, s_end) if written_between(text, anchors, s_start, s_end) else ():
                 before = [sp for sp in in_sentence if sp[1] <= m.start() and m.start() - sp[1] <= 25]
                 if any(u[0] <= m.start() < u[1] for u in used):
                     continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract.lexicon_people import (
     ACTING,
@@ -27,10 +28,11 @@ from kg.extract.lexicon_people import (
     SET_AGAINST,
     TITLE_NEAR,
 )
+from kg.extract.memo import fold
 from kg.extract.names import NameRun, PersonDraft, looks_like_person
 from kg.extract.parts import Part
 from kg.model import Credit, Film, Mention, MentionKind, Role
-from kg.vocab import fold, slug
+from kg.vocab import slug
 
 __all__ = ["described_makers", "find_credits", "name_lists", "possessive_form", "role_cues"]
 
@@ -43,6 +45,27 @@ _NOUN_END = (
 )
 
 
+# The cue patterns of the lexicon, compiled once: before the name (anchored at it), after it, "X's film".
+_SEP, _ACTOR_SEP = r"\s*[:,]?\s*", r"\s*:?\s*"
+_BEFORE = tuple(
+    (
+        re.compile(
+            rf"\b(?:{pattern})"
+            + (_ACTOR_SEP if role == "actor" else _SEP)
+            + r"(?:(?:the\s+)?(?:great|legendary|late|young|talented|wonderful)\s+)?$",
+            re.I,
+        ),
+        role,
+    )
+    for pattern, role in ROLE_BEFORE
+)
+_AFTER = tuple((re.compile(rf"\s*(?:{pattern})", re.I), role) for pattern, role in ROLE_AFTER)
+# Their unions: a name that none of them fits (most names) is passed over in one search.
+_ANY_BEFORE = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _BEFORE), re.I)
+_ANY_AFTER = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _AFTER), re.I)
+_FILM_OF = re.compile(rf"['’]s\s+(?:(?:[\w-]+|\"[^\"]*\")\s+){{0,3}}?{FILM_NOUNS}\b{_NOUN_END}", re.I)
+
+
 def role_cues(text: str, start: int, end: int, sent: tuple[int, int]) -> list[tuple[str, tuple[int, int], str]]:
     """Parts that the words right around the name ``text[start:end]`` give it, with the cue's span and side.
 
@@ -52,19 +75,22 @@ def role_cues(text: str, start: int, end: int, sent: tuple[int, int]) -> list[tu
     >>> role_cues(text, 19, 26, (0, len(text)))
     [('director', (7, 26), 'before')]
     """
+    return list(_role_cues(text, start, end, sent))
+
+
+@lru_cache(maxsize=4096)
+def _role_cues(text: str, start: int, end: int, sent: tuple[int, int]) -> tuple[tuple[str, tuple[int, int], str], ...]:
+    """:func:`role_cues`, once per name and sentence of a text (the people and their credits both ask)."""
     found: list[tuple[str, tuple[int, int], str]] = []
     before = text[max(sent[0], start - 45) : start]
-    for pattern, role in ROLE_BEFORE:
-        sep = r"\s*:?\s*" if role == "actor" else r"\s*[:,]?\s*"
-        m = re.search(
-            rf"\b(?:{pattern}){sep}(?:(?:the\s+)?(?:great|legendary|late|young|talented|wonderful)\s+)?$", before, re.I
-        )
+    for rx, role in _BEFORE if _ANY_BEFORE.search(before) else ():
+        m = rx.search(before)
         if m:
             found.append((role, (start - len(before) + m.start(), end), "before"))
             break
     after, shift = possessive_form(text, end, min(sent[1], end + 60))
-    for pattern, role in ROLE_AFTER:
-        m = re.match(rf"\s*(?:{pattern})", after, re.I)
+    for rx, role in _AFTER if _ANY_AFTER.match(after) else ():
+        m = rx.match(after)
         if m and role == "actor?":
             if not ACTING.search(text, sent[0], sent[1]):
                 break
@@ -72,14 +98,10 @@ def role_cues(text: str, start: int, end: int, sent: tuple[int, int]) -> list[tu
         if m:
             found.append((role, (start, end + m.end() - shift), "after"))
             break
-    m = re.match(
-        rf"['’]s\s+(?:(?:[\w-]+|\"[^\"]*\")\s+){{0,3}}?{FILM_NOUNS}\b{_NOUN_END}",
-        after,
-        re.I,
-    )
+    m = _FILM_OF.match(after)
     if m and not any(r == "actor" for r, _, _ in found):
         found.append(("director", (start, end + m.end() - shift), "possessive"))
-    return found
+    return tuple(found)
 
 
 def possessive_form(text: str, end: int, stop: int) -> tuple[str, int]:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 __all__ = [
     "BAD_REMAKE_WORDS",
+    "BETTER_ANCHORS",
     "BETTER_CUES",
+    "EQUAL_ANCHORS",
     "EQUAL_CUES",
     "MIXED_CUES",
     "NEGATIONS",
@@ -18,8 +20,11 @@ __all__ = [
     "REMADE_AS_CUES",
     "REMAKE_OF_CUES",
     "SEQUEL_WORDS",
+    "SUBJECT_BETTER_ANCHORS",
     "SUBJECT_BETTER_CUES",
+    "SUBJECT_WORSE_ANCHORS",
     "SUBJECT_WORSE_CUES",
+    "WORSE_ANCHORS",
     "WORSE_CUES",
 ]
 
@@ -105,6 +110,34 @@ EQUAL_CUES: tuple[str, ...] = (
 
 MIXED_CUES: tuple[str, ...] = ()
 
+# Words that every cue of a list holds (lower case, read case-insensitively): a sentence without any of them
+# holds none of the cues, and is not searched for them (tests/test_extract_scan.py checks each cue).
+BETTER_ANCHORS: tuple[str, ...] = (
+    "better",
+    "superior",
+    "improv",
+    "outdoes",
+    "surpass",
+    "outshines",
+    "more",
+    "blow",
+    "beats",
+)
+WORSE_ANCHORS: tuple[str, ...] = (
+    "worse", "inferior", "not", "n't", "have the same", "nowhere", "fail", "no match", "candle", "pale",
+    "compare", "compete", "catch up", "less", "insult", "far cry", "without",
+)  # fmt: skip
+EQUAL_ANCHORS: tuple[str, ...] = (
+    "as good as",
+    "par with",
+    "as much as",
+    "enjoyable",
+    "entertaining",
+    "scary",
+    "effective",
+    "strong",
+)
+
 # "<A> is CUE" with no second film: A is judged against its remake partner.
 SUBJECT_BETTER_CUES: tuple[str, ...] = (
     r"(?:is|was|remains) (?:still )?the (?:better|stronger|superior) (?:film|movie|one|version|picture)",
@@ -116,6 +149,8 @@ SUBJECT_WORSE_CUES: tuple[str, ...] = (
     r"(?:is|was|remains) (?:still )?the (?:weaker|lesser|poorer|inferior) (?:film|movie|one|version|picture)",
     r"(?:is|was) (?:far |much |vastly |so much |clearly )?(?:inferior|worse)\b(?! than| to)",
 )
+SUBJECT_BETTER_ANCHORS: tuple[str, ...] = ("better", "stronger", "superior")
+SUBJECT_WORSE_ANCHORS: tuple[str, ...] = ("weaker", "lesser", "poorer", "inferior", "worse")
 
 # "a ghastly and pointless remake", "this awful remake": the remake is judged worse than its original.
 BAD_REMAKE_WORDS = frozenset(

@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from kg.extract.cues_films import DEMONYMS, EARLIER_WORDS, LATER_WORDS, NON_FILM_CONTEXT, NOT_AFTER_ORIGINAL
+from kg.extract.memo import fold_title
 from kg.extract.phrases import find_release_titles, find_remake_lists, with_phrase_titles
 from kg.extract.predication import REVIEWED, remake_subject
 from kg.extract.text import (
@@ -35,7 +37,6 @@ from kg.extract.text import (
     year_of,
 )
 from kg.model import Film, Mention, MentionKind, Review
-from kg.vocab import fold_title
 
 __all__ = ["find_descriptions", "find_films"]
 
@@ -483,11 +484,18 @@ _MOD_STOP = frozenset(
 def find_descriptions(text: str) -> list[Spot]:
     """Descriptions that identify one film of a review: "the original", "the 1962 version", "this remake".
 
+    The films and the attachment of credits both read them: they are found once per text.
+
     >>> [(s.side, s.year) for s in find_descriptions("Unlike the 1962 version, this remake drags.")]
     [('', 1962), ('this', None)]
     >>> [(s.side, s.country) for s in find_descriptions("not as raw as the Spanish original")]
     [('earlier', 'ES')]
     """
+    return list(_descriptions(text))
+
+
+@lru_cache(maxsize=64)
+def _descriptions(text: str) -> tuple[Spot, ...]:
     out: list[Spot] = []
     for d_m in re.finditer(r"\b(?:the|this|its|a|an)\b", text, re.I):
         m = _DESC.match(text, d_m.start())
@@ -587,4 +595,4 @@ def find_descriptions(text: str) -> list[Spot]:
     ):
         if not any(o.start <= m.start(1) < o.end for o in out):
             out.append(Spot(m.start(1), m.end(1), m.group(1), None, "earlier"))
-    return sorted(out, key=lambda o: o.start)
+    return tuple(sorted(out, key=lambda o: o.start))

@@ -14,6 +14,7 @@ __all__ = [
     "ASPECTS",
     "CLOSING_CUES",
     "CONTRAST",
+    "CONTRAST_WORDS",
     "FILM_WORDS",
     "NEGATORS",
     "PERSON_NEGATIVE_PHRASES",
@@ -80,6 +81,10 @@ CONTRAST = re.compile(
     r"\bexcept\b|\bdespite\b|\bthen\s+again\b|\bstill\b|\bnevertheless\b|\bnonetheless\b)\s*",
     re.I,
 )
+# Every match of CONTRAST holds one of these, at the start of its cue or (", and", " - ") after
+# a comma or a space (kg.extract.opinions looks for them first; tests/test_extract_scan.py checks).
+CONTRAST_WORDS = (";", ":", "-", "\u2014", "and", "but", "however", "yet", "although", "though", "while", "whereas",
+                  "except", "despite", "then", "still", "nevertheless", "nonetheless")  # fmt: skip
 
 # Phrases that praise or pan a person's work wherever they stand next to the name.
 PERSON_POSITIVE_PHRASES = (

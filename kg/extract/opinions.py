@@ -22,17 +22,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
 from kg.extract.lexicon_opinion import (
     ASPECTS,
     CONTRAST,
+    CONTRAST_WORDS,
     NEGATORS,
     PERSON_NEGATIVE_PHRASES,
     PERSON_POSITIVE_PHRASES,
     REVIEW_VALENCE,
 )
 from kg.extract.rating import find_rating, lean_polarity, rating_share, text_sentiment
+from kg.extract.scan import literal_finditer
+from kg.extract.sentiment import plain_analyzer, plain_compound
 from kg.extract.text import find_sentences
 from kg.model import Film, Mention, MentionKind, Opinion, Person, Polarity, Review
 
@@ -40,13 +41,8 @@ __all__ = ["find_opinions", "valence"]
 
 
 @lru_cache(maxsize=1)
-def _plain_analyzer() -> SentimentIntensityAnalyzer:
-    return SentimentIntensityAnalyzer()
-
-
-@lru_cache(maxsize=1)
 def _lexicon() -> dict[str, float]:
-    lex = dict(SentimentIntensityAnalyzer().lexicon)
+    lex = dict(plain_analyzer().lexicon)
     lex.update(REVIEW_VALENCE)
     return lex
 
@@ -152,16 +148,33 @@ _CONTINUATION = re.compile(r"\b(?:and\s+)?I\s+think\s+(?:this|that|it)\s+(?P<wor
 _ANAPHORA = re.compile(r"\b(?:this|the)\s+(?:film|movie|picture|flick|remake|version|one)\b", re.I)
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def contrast_starts(text: str, at: int) -> range:
+    """Where a match of :data:`CONTRAST` holding one of its words at ``at`` may start.
+
+    Its leading spaces and, for ", and", a comma and the spaces before it.
+    """
+    start = at
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    if start > 0 and text[start - 1] == ",":
+        start -= 1
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+    return range(start, at + 1)
+
+
+@lru_cache(maxsize=1024)
+def _clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The clauses of the sentence ``text[start:end]``, cut at contrast words (once per sentence and text)."""
     out: list[tuple[int, int]] = []
     s = start
-    for m in CONTRAST.finditer(text, start, end):
+    for m in literal_finditer(CONTRAST, text, CONTRAST_WORDS, contrast_starts, start, end):
         if m.start() > s:
             out.append((s, m.start()))
         s = m.end()
     if s < end:
         out.append((s, end))
-    return out
+    return tuple(out)
 
 
 def _targets(text: str, films: list[Film], people: list[Person], reviewed: str | None) -> list[_Target]:
@@ -272,6 +285,12 @@ def _judge(text: str, t: _Target, group: tuple[int, int], clause: tuple[int, int
     return None
 
 
+@lru_cache(maxsize=4096)
+def _judged(text: str, t: _Target, group: tuple[int, int], clause: tuple[int, int]) -> tuple[float, int, int] | None:
+    """:func:`_judge`, once per text, target, group and clause (opinions are read again after linking)."""
+    return _judge(text, t, group, clause)
+
+
 def _feature(words: str) -> str | None:
     for w in re.findall(r"[a-z]+", words.lower()):
         if w in ASPECTS:
@@ -323,7 +342,7 @@ def find_opinions(review: Review, films: list[Film], people: list[Person], *, re
             for i, t in enumerate(targets):
                 if not (clause[0] <= t.start < clause[1]):
                     continue
-                found = _judge(text, t, groups.get(i, (t.start, t.end)), clause)
+                found = _judged(text, t, groups.get(i, (t.start, t.end)), clause)
                 if found is None:
                     continue
                 v, s, e = found
@@ -394,7 +413,7 @@ def _pronoun(text: str, sentences: list[tuple[int, int]], si: int, targets: list
         if len(prev) != 1 or any(cs <= t.start < ce for t in targets):
             continue
         key = prev.pop()
-        found = _judge(text, _Target(cs, cs + m.end(), key, True), (cs, cs + m.end()), (cs, ce))
+        found = _judged(text, _Target(cs, cs + m.end(), key, True), (cs, cs + m.end()), (cs, ce))
         if found is not None:
             v, s, e = found
             ev = Mention.of(text, s, e, MentionKind.CUE)
@@ -417,10 +436,9 @@ def _reviewed_opinion(review: Review, reviewed: str, sentences: list[tuple[int, 
         lean = (pos - neg) / total
         polarity = lean_polarity(lean)
         score, conf = lean, 0.6
-    sia = _plain_analyzer()
     best: tuple[float, int, int] | None = None
     for s, e in sentences:
-        c = float(sia.polarity_scores(text[s:e])["compound"])
+        c = plain_compound(text[s:e])
         aligned = {Polarity.POSITIVE: c, Polarity.NEGATIVE: -c}.get(polarity, abs(c))
         if _ANAPHORA.search(text[s:e]) or (review.film_title and review.film_title.lower() in text[s:e].lower()):
             aligned += 0.5

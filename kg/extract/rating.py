@@ -16,9 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-from kg.extract.lexicon_opinion import CLOSING_CUES, FILM_WORDS, REVIEW_VALENCE
+from kg.extract.lexicon_opinion import CLOSING_CUES, FILM_WORDS
+from kg.extract.sentiment import review_compound
 from kg.extract.text import find_sentences
 from kg.model import Comparison, Mention, MentionKind, Opinion, Polarity, Rating, Review
 
@@ -219,13 +218,7 @@ def rating_share(rating: Rating) -> float | None:
     return max(0.0, min(1.0, float(rating.value) / float(rating.best)))
 
 
-@lru_cache(maxsize=1)
-def _analyzer() -> SentimentIntensityAnalyzer:
-    sia = SentimentIntensityAnalyzer()
-    sia.lexicon.update(REVIEW_VALENCE)
-    return sia
-
-
+@lru_cache(maxsize=64)
 def text_sentiment(text: str) -> tuple[float, float, float]:
     """The positive weight, negative weight and count of the judging sentences of ``text``.
 
@@ -236,13 +229,12 @@ def text_sentiment(text: str) -> tuple[float, float, float]:
     >>> pos > neg
     True
     """
-    sia = _analyzer()
     spans = list(find_sentences(text))
     pos = neg = 0.0
     n = 0
     for i, (s, e) in enumerate(spans):
         sent = text[s:e]
-        c = float(sia.polarity_scores(sent)["compound"])
+        c = review_compound(sent)
         low = sent.lower()
         w = 1.0
         if FILM_WORDS.search(low):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract.cues_films import (
     DEMONYMS,
@@ -14,6 +14,8 @@ from kg.extract.cues_films import (
     NOT_TITLES,
     QUOTE_SPEECH_CUES,
 )
+from kg.extract.scan import literal_finditer, mentions_any
+from kg.extract.sentences import find_sentences, sentence_at, sentence_spans
 
 __all__ = [
     "Spot",
@@ -30,47 +32,12 @@ __all__ = [
     "run_backward",
     "run_forward",
     "sentence_at",
+    "sentence_spans",
     "side_before",
     "words",
     "year_of",
     "decade_of",
 ]
-
-# A sentence ends at . ! ? (possibly followed by quotes/brackets) before whitespace and an
-# upper-case letter, digit or quote; or at a blank line. Abbreviations are not split.
-_ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr vs etc prof gen col lt sgt capt rev mt ft no vol co inc ltd".split())
-_BOUNDARY = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*\s+(?=["'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n""")
-
-
-def find_sentences(text: str) -> Iterator[tuple[int, int]]:
-    """The ``(start, end)`` spans of the sentences of ``text``, whitespace trimmed.
-
-    >>> t = "Mr. Smith liked it. I did not!  Why?"
-    >>> [t[s:e] for s, e in find_sentences(t)]
-    ['Mr. Smith liked it.', 'I did not!', 'Why?']
-    """
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        before = text[start : m.start() + 1]
-        last = re.search(r"(\w+)\.$", before)
-        if last and (last.group(1).lower() in _ABBREVIATIONS or len(last.group(1)) == 1):
-            continue
-        if re.search(r"(?:^|\s)[A-Z][\w'\u2019]*[.!]$", before) and re.match(
-            r"[A-Z][\w'\u2019]*[.!](?:\s|$)", text[m.end() :]
-        ):
-            continue  # "Don't. Get. Out!": one title written as single words with stops
-        yield from _trimmed(text, start, m.end())
-        start = m.end()
-    yield from _trimmed(text, start, len(text))
-
-
-def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        yield start, end
 
 
 def words(text: str) -> list[str]:
@@ -94,22 +61,7 @@ def as_year(token: str) -> int | None:
     return int(token) if _YEAR.match(token) else None
 
 
-def sentence_at(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    """The ``(start, end)`` of the sentence holding offset ``pos`` (the nearest one before it).
-
-    >>> t = "One. Two three."
-    >>> sentence_at(list(find_sentences(t)), 6)
-    (5, 15)
-    """
-    best = (0, 0)
-    for start, end in sentences:
-        if start <= pos:
-            best = (start, end)
-        if start <= pos < end:
-            return start, end
-    return best
-
-
+@lru_cache(maxsize=64)
 def clean_text(text: str) -> str:
     """``text`` with HTML line breaks as newlines padded to the same length (offsets are kept).
 
@@ -286,14 +238,23 @@ def side_before(text: str, start: int) -> str:
     return ""
 
 
+_NONSPACE = re.compile(r"\S+")
+_TRAILING_PUNCT = re.compile(r"^(.*?)([,;)\]]+[.,;!?]*)?$")
+_STOPPED_TOKEN = re.compile(r"[\w'\u2019]+[.!]+")
+
+
+@lru_cache(maxsize=1024)
 def run_forward(text: str, pos: int) -> tuple[int, int] | None:
-    """The capitalised run that starts at ``pos`` ("High Sierra", "Don't. Get. Out!")."""
-    tokens = [(m.start() + pos, m.end() + pos, m.group()) for m in re.finditer(r"\S+", text[pos : pos + 120])]
+    """The capitalised run that starts at ``pos`` ("High Sierra", "Don't. Get. Out!").
+
+    Several finders start runs at the same places of a review: each is read once per text.
+    """
+    tokens = [(m.start() + pos, m.end() + pos, m.group()) for m in _NONSPACE.finditer(text[pos : pos + 120])]
     run: list[tuple[int, int, str]] = []
     for i, (s, _e, tok) in enumerate(tokens):
         if s != pos and not run:
             break
-        parts = re.match(r"^(.*?)([,;)\]]+[.,;!?]*)?$", tok)
+        parts = _TRAILING_PUNCT.match(tok)
         bare = parts.group(1) if parts else tok
         is_cap = bool(_CAP_TOKEN.fullmatch(bare))
         if not is_cap and not (run and tok.lower() in _INNER):
@@ -310,7 +271,7 @@ def run_forward(text: str, pos: int) -> tuple[int, int] | None:
             if not (
                 len(run) >= 1
                 and nxt[:1].isupper()
-                and re.fullmatch(r"[\w'\u2019]+[.!]+", nxt)
+                and _STOPPED_TOKEN.fullmatch(nxt)
                 and all(t.endswith((".", "!")) for _, _, t in run)
             ):
                 break
@@ -369,6 +330,19 @@ def _genre_word(word: str) -> bool:
     return low in GENRE_WORDS or low in ("hit", "produced", "directed") or low.rsplit("-", 1)[-1] in GENRE_WORDS
 
 
+# A cue that announces a film ("remake of", "films like"), then the words that may stand before its title.
+_LEAD_IN = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(c) for c in LEAD_IN_CUES)
+    + r")\s+"
+    + r"(?:(?:the|a|an)\s+)?(?:(?:"
+    + _YEAR_RX
+    + r"|'\d\d)(?:'s)?\s+)?"
+    r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}(?:'s|s')\s+)?",
+    re.I,
+)
+
+
 def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]:
     """Spans written as film titles: quoted, italics, ``Title (1960)``, after a film cue, reviewer's capitals.
 
@@ -424,12 +398,7 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
         run = run_backward(text, len(text[: m.start()].rstrip()))
         if run and looks_like_title(text[run[0] : run[1]]):
             add(run[0], run[1], text[run[0] : run[1]])
-    cue_rx = "|".join(re.escape(c) for c in LEAD_IN_CUES)
-    skip = (
-        r"(?:(?:the|a|an)\s+)?(?:(?:" + _YEAR_RX + r"|'\d\d)(?:'s)?\s+)?"
-        r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}(?:'s|s')\s+)?"
-    )
-    for m in re.finditer(r"\b(?:" + cue_rx + r")\s+" + skip, text, re.I):
+    for m in literal_finditer(_LEAD_IN, text, LEAD_IN_CUES):
         pos = m.end()
         words = re.match(r"((?:[\w-]+\s+){0,3})", text[pos:])
         if words:
@@ -485,21 +454,42 @@ def find_title_spots(text: str, reviewed_title: str | None = None) -> list[Spot]
     return sorted(found.values(), key=lambda s: s.start)
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_WORD_RX = re.compile(r"[\w']+")
+
+
+@lru_cache(maxsize=2048)
+def _title_pattern(core: str, article: bool) -> re.Pattern[str]:
+    """The pattern of :func:`find_title_words` for one title, compiled once (a review names its titles often)."""
+    lead = r"(?:(?:the|a|an)\s+)?" if article else ""
+    sequel = r"(?!\s*:?\s+(?:II|III|IV|V|VI|[2-9]|Part|Returns)\b)"  # "X II" is another film than X
+    return re.compile(r"(?<![\w'])" + lead + re.escape(core) + r"(?![\w])" + sequel, re.I)
+
+
+def _article_starts(text: str, at: int) -> tuple[int, ...]:
+    """Where a match of a title pattern holding the title at ``at`` may start: there, or at "the"/"a"/"an" before it."""
+    gap = 0
+    while gap < at and text[at - gap - 1].isspace():
+        gap += 1
+    return (at, at - gap - 1, at - gap - 2, at - gap - 3) if gap else (at,)
+
+
 def find_title_words(text: str, title: str) -> list[tuple[int, int]]:
     """Where ``text`` writes ``title`` as a title (capitalised or in capitals), with or without its article.
 
     >>> find_title_words("I saw The Ring; ring me. THE RING rules.", "The Ring")
     [(6, 14), (25, 33)]
     """
-    core = re.sub(r"^(?:the|a|an)\s+", "", title.strip(), flags=re.I)
+    core = _LEADING_ARTICLE.sub("", title.strip())
     if len(core) < 2:
         return []
-    article = r"(?:(?:the|a|an)\s+)?" if core != title.strip() else ""
     out = []
-    sequel = r"(?!\s*:?\s+(?:II|III|IV|V|VI|[2-9]|Part|Returns)\b)"  # "X II" is another film than X
-    for m in re.finditer(r"(?<![\w'])" + article + re.escape(core) + r"(?![\w])" + sequel, text, re.I):
+    article = core != title.strip()
+    for m in literal_finditer(
+        _title_pattern(core, article), text, [core.lower()], _article_starts if article else None
+    ):
         got = m.group()
-        words = [w for w in re.findall(r"[\w']+", got) if w.lower() not in _INNER]
+        words = [w for w in _WORD_RX.findall(got) if w.lower() not in _INNER]
         if (
             got.isupper()
             or (core[0].isupper() and got.endswith(core))
@@ -510,6 +500,9 @@ def find_title_words(text: str, title: str) -> list[tuple[int, int]]:
                 s += len(got.split()[0]) + 1
             out.append((s, m.end()))
     return out
+
+
+_AKA = r"['\"\u201d\u2019*_]?\s*[,(]?\s*\b(?:aka|a\.k\.a\.?|also known as)\s+"
 
 
 def find_akas(text: str) -> list[tuple[int, str, int, int]]:
@@ -527,7 +520,8 @@ def find_akas(text: str) -> list[tuple[int, str, int, int]]:
     for m in re.finditer(r"['\"\u201d]\s*\(\s*['\"\u201c]([^'\"\u201d\n]{2,60})['\"\u201d]\s*\)", text):
         if looks_like_title(m.group(1)):
             out.append((m.start() + 1, m.group(1), m.start(1), m.end(1)))
-    for m in re.finditer(r"['\"\u201d\u2019*_]?\s*[,(]?\s*\b(?:aka|a\.k\.a\.?|also known as)\s+", text, re.I):
+    named_aka = mentions_any(text, ("aka", "a.k.a", "also known as"))
+    for m in re.finditer(_AKA, text, re.I) if named_aka else ():
         pos = m.end()
         q = re.match(r"['\"\u201c\u2018*_]", text[pos:])
         if q:
@@ -543,6 +537,7 @@ def find_akas(text: str) -> list[tuple[int, str, int, int]]:
 _MODAL = re.compile(r"\b(?:should|would|could|might|if|hope|wish|please|someone|decide|plan|planning|want)\b", re.I)
 
 
+@lru_cache(maxsize=64)
 def remake_role(text: str, title: str | None, year: int | None, *, by_original: bool = True) -> str:
     """Whether the text treats the reviewed film as the ``"remake"`` or the ``"original"`` (else ``""``).
 
@@ -577,7 +572,7 @@ def remake_role(text: str, title: str | None, year: int | None, *, by_original: 
             remake += 1
     if by_original and re.search(r"\bthe original\b", low):
         remake += 1  # "the original" alone hints that the reviewed film is a remake
-    if title:
+    if title and title.lower() in low:
         for m in re.finditer(r"\bre-?mak(?:e|ing)\s+['\"\u201c\u2018]?" + re.escape(title.lower()), low):
             if not modal(m.start()):
                 remake += 2  # "to remake X as a musical": this film is the remake
