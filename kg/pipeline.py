@@ -39,7 +39,8 @@ from kg.store import (
     add_nquads,
     clear,
     copy_store,
-    drop_union,
+    flush,
+    has_default_triples,
     is_store,
     keep_union,
     new_dataset,
@@ -320,7 +321,8 @@ def build(
         log.info("the previous build used other settings (%s); building everything", previous.fingerprint)
         clear(ds)
         old = {}
-    drop_union(ds)  # an update changes the graphs: no union out of date is read meanwhile
+    # a store folder's union: made whole at the end, or (updating a store that has one) changed graph by graph
+    whole_union = previous is None or not old or not has_default_triples(ds)
     digests: dict[str, str] = {}
     total = count_reviews(inputs) if progress is not None else None
 
@@ -350,6 +352,7 @@ def build(
             yield chunk
 
     built = 0
+    names: list[str] = []
     batch: list[str] = []
     replace: list[str] = []
     size = 0
@@ -371,6 +374,7 @@ def build(
             add_nquads(ds, "".join(batch), replace=replace)
             batch, replace, size = [], [], 0
         built += len(graphs)
+        names += [g.name for g in graphs]
         if progress is not None:
             progress(summary.reviews, total)
     add_nquads(ds, "".join(batch), replace=replace)
@@ -381,23 +385,25 @@ def build(
         summary.rebuilt, summary.removed = built, len(gone)
     summary.skipped = sum(not p.kept for p in summary.problems)
     if with_catalog and catalog is not None:
-        _add_catalog_facts(ds, catalog, base)
+        names.append(_add_catalog_facts(ds, catalog, base))
     summarize(ds, summary)
     if keeps_union(ds):  # a store folder: the union of its graphs, each triple once, for queries
-        keep_union(ds)
+        keep_union(ds, graphs=None if whole_union else names)
+        flush(ds)  # into its files: reopening it replays no log
     return Build(ds, summary, digests, fingerprint(settings))
 
 
-def _add_catalog_facts(ds: Dataset, catalog: Catalog, base: str) -> None:
-    """Put the catalog's remake links among the build's linked films into ``<graph/catalog>``."""
+def _add_catalog_facts(ds: Dataset, catalog: Catalog, base: str) -> str:
+    """Put the catalog's remake links among the build's linked films into ``<graph/catalog>``; its name."""
     prefix = f"{base}film/"
     unlinked = set(ds.subjects(RDF.type, FKG.UnlinkedFilm))
     keys = {str(f)[len(prefix) :] for f in ds.subjects(RDF.type, SCHEMA.Movie) if f not in unlinked}
     triples = _Triples()
     name = emit_catalog(triples, catalog_facts(catalog, keys), source=catalog.name, base=base)
+    add_nquads(ds, replace=[str(name)])  # (what it alone held leaves a store folder's union)
     graph = ds.graph(URIRef(name))
-    ds.remove_graph(graph)
     ds.addN((s, p, o, graph) for s, p, o in triples)
+    return str(name)
 
 
 def _graph_name(review_id: str, base: str) -> str:

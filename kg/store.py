@@ -54,6 +54,7 @@ __all__ = [
     "clear",
     "copy_store",
     "drop_union",
+    "flush",
     "has_default_triples",
     "is_store",
     "keep_union",
@@ -180,6 +181,13 @@ def _wrap(store: ox.Store, *, union: bool = False) -> Dataset:
 UNION_INTO_DEFAULT = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 # one update, so one transaction: the default graph is the old union or the new one, never half of either
 UNION_AGAIN = "DROP SILENT DEFAULT ; " + UNION_INTO_DEFAULT
+# graph {g} goes, and the triples that it alone held leave the union (as on a server: kg.server.REPLACE_GRAPH)
+DROP_FROM_UNION = """\
+DELETE {{ ?s ?p ?o }} WHERE {{
+  GRAPH {g} {{ ?s ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {g}) }}
+}} ;
+DROP SILENT GRAPH {g}"""
 
 
 def on_oxigraph(ds: Graph) -> bool:
@@ -193,15 +201,17 @@ def has_default_triples(ds: Dataset) -> bool:
     return next(iter(default.triples((None, None, None))), None) is not None
 
 
-def keep_union(ds: Dataset) -> None:
+def keep_union(ds: Dataset, *, graphs: Iterable[str] | None = None) -> None:
     """Put the triples of ``ds``'s named graphs into its default graph, each once, if it is held by Oxigraph.
 
     That is where the library's queries read an Oxigraph store (:func:`kg.server.query_graph`).
     In a store whose default graph is reserved for the union (:func:`keeps_union`: a store
     folder) the union is made again from the named graphs as they are now, in one
-    transaction; elsewhere it is put into an empty default graph, which is then reserved
-    for it. rdflib's own store needs nothing: its union is a set already. Call it on a
-    store that reads and writes, that no one else shares (it changes ``ds``).
+    transaction; or, with ``graphs``, only the triples of the graphs named there (new or
+    replaced by :func:`add_nquads`, which takes out of the union what a replaced graph alone
+    held) are added. Elsewhere it is put into an empty default graph, which is then
+    reserved for it. rdflib's own store needs nothing: its union is a set already. Call it
+    on a store that reads and writes, that no one else shares (it changes ``ds``).
 
     >>> ds = new_dataset("oxigraph")
     >>> add_nquads(ds, '<http://ex/s> <http://ex/p> "o" <http://ex/a> .\\n<http://ex/s> <http://ex/p> "o" <http://ex/b> .\\n')
@@ -211,7 +221,14 @@ def keep_union(ds: Dataset) -> None:
     """
     if not on_oxigraph(ds):
         return
-    if keeps_union(ds):
+    if keeps_union(ds) and graphs is not None:
+        names = " ".join(str(ox.NamedNode(name)) for name in graphs)
+        if names:
+            log.info("adding the new graphs to the union in the default graph")
+            ds.default_graph.update(
+                f"INSERT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {names} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+            )
+    elif keeps_union(ds):
         log.info("making the union of the graphs again in the default graph")
         ds.default_graph.update(UNION_AGAIN)
     elif not has_default_triples(ds):
@@ -219,6 +236,18 @@ def keep_union(ds: Dataset) -> None:
         ds.default_graph.update(UNION_INTO_DEFAULT)
         if isinstance(ds.store, _OxStore):
             ds.store.union_in_default = True
+
+
+def flush(ds: Dataset) -> None:
+    """Write what an Oxigraph store holds in memory into its files.
+
+    A store folder closed without it keeps its last writes in its log, which every later
+    opening (each ``kg query --graph DIR``) reads again: seconds for a large build.
+    """
+    store = oxigraph_store(ds)
+    if store is not None:
+        assert isinstance(store, ox.Store)
+        store.flush()
 
 
 def drop_union(ds: Dataset) -> None:
@@ -321,6 +350,9 @@ def add_nquads(ds: Dataset, text: str = "", *, path: str | Path | None = None, r
     """Add N-Quads (``text``, or the file ``path``) to ``ds``, whatever its store, after emptying the graphs
     named in ``replace``.
 
+    In a store that keeps the union of its graphs (:func:`keeps_union`), what an emptied graph
+    alone held leaves the union too; what is added joins it only with :func:`keep_union`.
+
     >>> ds = new_dataset("oxigraph")
     >>> add_nquads(ds, '<http://ex/s> <http://ex/p> "o" <http://ex/g> .\\n')
     >>> len(ds)
@@ -329,8 +361,12 @@ def add_nquads(ds: Dataset, text: str = "", *, path: str | Path | None = None, r
     store = oxigraph_store(ds)
     if store is not None:
         assert isinstance(store, ox.Store)
+        union = keeps_union(ds) and _default_triples(store)
         for name in replace:
-            store.remove_graph(ox.NamedNode(name))
+            if union:
+                store.update(DROP_FROM_UNION.format(g=ox.NamedNode(name)))  # one transaction
+            else:
+                store.remove_graph(ox.NamedNode(name))
         if path is not None:
             store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
         elif text:

@@ -210,9 +210,13 @@ def default_and_named(folder: Path) -> tuple[set[tuple[Node, ...]], dict[Node, s
 
 
 def test_update_of_a_store_folder_makes_its_union_again(examples: Path, tmp_path: Path) -> None:
+    from kg.link import load_catalog
+
     src, out, db = tmp_path / "examples", tmp_path / "out", tmp_path / "db"
     shutil.copytree(examples, src)
-    build_to([src], out, formats=("trig",), jobs=1, store=db)
+    options: dict[str, Any] = {"formats": ("trig",), "jobs": 1, "store": db, "with_catalog": True}
+    options["catalog"] = load_catalog([], builtin=True)
+    build_to([src], out, **options)
     gc.collect()
     default, graphs = default_and_named(db)
     gone = graph_iri("el-desconocido-2015")
@@ -221,16 +225,22 @@ def test_update_of_a_store_folder_makes_its_union_again(examples: Path, tmp_path
     assert only_there and shared and only_there <= default
     assert default == set().union(*graphs.values())
 
-    (src / "el-desconocido-2015.txt").unlink()
-    b = build_to([src], out, formats=("trig",), jobs=1, store=db, update=True)
-    assert (b.summary.rebuilt, b.summary.removed) == (0, 1)
+    (src / "el-desconocido-2015.txt").unlink()  # removed
+    changed = src / "insomnia-2002.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nSeen again in 2024: it holds up.\n", encoding="utf-8")
+    (src / "new.txt").write_text(  # new (the team's own words)
+        "film_title: Hard Hit\nfilm_year: 2021\n---\nHard Hit (2021) is a remake of El desconocido (2015). 6/10\n",
+        encoding="utf-8",
+    )
+    b = build_to([src], out, update=True, **options)
+    assert (b.summary.rebuilt, b.summary.removed) == (2, 1)
     del b
     gc.collect()
     default, graphs = default_and_named(db)
-    assert gone not in graphs
+    assert gone not in graphs and graph_iri("new") in graphs
     assert default == set().union(*graphs.values())  # the union of the review graphs as they are now
     assert not only_there & default and shared <= default
-    fresh = build([src], store="rdflib")
+    fresh = build([src], store="rdflib", catalog=options["catalog"], with_catalog=True)
     assert default == set(union(fresh.dataset))
     assert serialize_graph(read_graph(db), format="trig") == (out / "kg.trig").read_text()
 

@@ -316,7 +316,9 @@ def examples_in_a_store(tmp_path_factory: pytest.TempPathFactory, examples: Path
 
 def library_rows(table: Any) -> list[tuple[str, ...]]:
     """A table's rows, sorted; a GROUP_CONCAT's parts sorted too (SPARQL leaves their order open)."""
-    return sorted(tuple("; ".join(sorted(str(v).split("; "))) if v is not None else "" for v in row) for row in table.rows)
+    return sorted(
+        tuple("; ".join(sorted(str(v).split("; "))) if v is not None else "" for v in row) for row in table.rows
+    )
 
 
 def test_every_library_query_on_a_store_folder_gives_the_rows_of_the_trig(
