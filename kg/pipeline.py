@@ -10,8 +10,10 @@ whose record changed are built again and exactly their graphs replaced.
 
 A store folder (``store=DIR``) keeps the set union of the review graphs in its
 default graph, where queries read it (:func:`kg.store.keep_union`): a build makes
-it once its graphs are all in, an update makes it again. It is built, or updated,
-in a copy that replaces the folder only when complete (:func:`build_to`).
+it once its graphs are all in; an update changes it graph by graph, as a server
+does (what a replaced or removed graph alone held leaves it, the new graphs'
+triples join it). It is built, or updated, in a copy that replaces the folder
+only when complete (:func:`build_to`).
 """
 
 from __future__ import annotations
@@ -292,7 +294,7 @@ def build(
     previous : Previous, optional
         An earlier build (:func:`load_previous`) to update in place: only new and changed reviews
         are built, and graphs of reviews that are gone are removed; ``store`` is ignored.
-        A store folder's union (its default graph) is emptied first and made again last.
+        A store folder's union (its default graph) follows the graphs that change.
     shards : str or Path, optional
         A folder where workers write each chunk's graphs as an N-Quads shard (``part-N.nq``)
         that the store, or a SPARQL server, bulk-loads (for a cluster: a folder all machines share).
@@ -529,7 +531,8 @@ def load_previous(
     The graph comes from the store folder (opened to be changed in place, or first copied to
     the new folder ``copy_to`` and the copy opened), else from ``outdir/kg.trig`` or ``kg.nq``
     (read into Oxigraph); without a manifest or a file that keeps the named graphs there is
-    nothing to update.
+    nothing to update. (An update stopped half-way leaves a store changed in place with
+    graphs and union out of step; :func:`build_to` updates a copy.)
     """
     outdir = Path(outdir)
     try:

@@ -11,8 +11,8 @@ A store folder keeps in its default graph the union of its named graphs as a
 *set*, as a SPARQL server does (:mod:`kg.server`): Oxigraph's own union of the
 named graphs is a bag (a film described by 40 reviews would match 40 times).
 That default graph is reserved for the union: whatever reads graphs through
-rdflib's API (``quads``, ``triples``, the writers) sees the named graphs only,
-and :func:`keep_union` makes it again after the named graphs change.
+rdflib's API (``quads``, ``triples``, the writers) sees the named graphs only.
+:func:`keep_union` makes it; :func:`add_nquads` keeps it as graphs are replaced.
 
 Files are written by :mod:`kg.writer` (sorted, so the same graph always gives
 the same bytes whichever store holds it) to temporary names and renamed into
