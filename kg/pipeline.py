@@ -325,6 +325,7 @@ def build(
         old = {}
     # a store folder's union: made whole at the end, or (updating a store that has one) changed graph by graph
     whole_union = previous is None or not old or not has_default_triples(ds)
+    names: list[str] | None = None if whole_union or not keeps_union(ds) else []  # the graphs to add to it
     digests: dict[str, str] = {}
     total = count_reviews(inputs) if progress is not None else None
 
@@ -354,7 +355,6 @@ def build(
             yield chunk
 
     built = 0
-    names: list[str] = []
     batch: list[str] = []
     replace: list[str] = []
     size = 0
@@ -376,7 +376,8 @@ def build(
             add_nquads(ds, "".join(batch), replace=replace)
             batch, replace, size = [], [], 0
         built += len(graphs)
-        names += [g.name for g in graphs]
+        if names is not None:
+            names += [g.name for g in graphs]
         if progress is not None:
             progress(summary.reviews, total)
     add_nquads(ds, "".join(batch), replace=replace)
@@ -387,10 +388,12 @@ def build(
         summary.rebuilt, summary.removed = built, len(gone)
     summary.skipped = sum(not p.kept for p in summary.problems)
     if with_catalog and catalog is not None:
-        names.append(_add_catalog_facts(ds, catalog, base))
+        name = _add_catalog_facts(ds, catalog, base)
+        if names is not None:
+            names.append(name)
     summarize(ds, summary)
     if keeps_union(ds):  # a store folder: the union of its graphs, each triple once, for queries
-        keep_union(ds, graphs=None if whole_union else names)
+        keep_union(ds, graphs=names)
         flush(ds)  # into its files: reopening it replays no log
     return Build(ds, summary, digests, fingerprint(settings))
 
@@ -568,8 +571,8 @@ def build_to(
     Reviews are built in ``jobs`` processes (default: the cores), or on the Dask cluster at
     ``scheduler`` (workers write shards into ``outdir/shards``); with ``update``, the build in
     ``outdir`` (and the store folder ``store``) is updated. A store folder is built, or updated,
-    in a folder beside it that replaces it only when complete (with its union made again), so
-    a build killed on the way leaves it as it was. ``options`` go to :func:`build`.
+    in a folder beside it that replaces it only when complete (its union kept), so a build
+    killed on the way leaves it as it was. ``options`` go to :func:`build`.
     """
     from kg.runner import Processes, default_jobs
 

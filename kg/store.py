@@ -129,7 +129,7 @@ class _OxStore(OxigraphStore):
 
     def query(self, query: Any, initNs: Any, initBindings: Any, queryGraph: Any, **kwargs: Any) -> Result:  # noqa: N803
         if queryGraph == "__UNION__" and self.union_in_default and _default_triples(self._inner):
-            queryGraph = DATASET_DEFAULT_GRAPH_ID  # the union as a set  # noqa: N806
+            queryGraph = DATASET_DEFAULT_GRAPH_ID  # the union as a set
         result = super().query(query, initNs, initBindings, queryGraph, **kwargs)
         if result.type == "SELECT":
             rows = result.bindings
@@ -251,10 +251,9 @@ def flush(ds: Dataset) -> None:
 
 
 def drop_union(ds: Dataset) -> None:
-    """Empty the default graph of a store that keeps the union there, before its named graphs change.
+    """Empty the default graph of a store that keeps the union there (as stores were before they did).
 
-    Until :func:`keep_union` makes it again, queries read the named graphs as a bag (with a
-    warning), never a union that is out of date.
+    Until :func:`keep_union` makes it again, queries read the named graphs as a bag, with a warning.
     """
     if keeps_union(ds):
         ds.default_graph.update("DROP SILENT DEFAULT")
