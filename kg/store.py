@@ -384,6 +384,9 @@ def union(ds: Dataset | Graph) -> Graph:
     if not isinstance(ds, Dataset):
         return ds
     g = Graph()
+    if keeps_union(ds) and has_default_triples(ds):  # kept as a set: each triple read once
+        g += ds.default_graph.triples((None, None, None))
+        return g
     for s, p, o, _ in ds.quads((None, None, None, None)):
         g.add((s, p, o))
     return g

@@ -163,3 +163,15 @@ def test_an_older_store_folder_without_the_union_is_read_as_a_bag_with_a_warning
     expected, _ = query_rows(store_build, "files/kg.trig", ["titles.rq"])
     assert "keeps no union of its graphs in its default graph" in err
     assert sorted(set(rows)) == expected and len(rows) > len(expected)  # the same titles, repeated
+
+
+def test_kg_eval_scores_a_store_folder_as_its_trig(shared_data: Path, tmp_path: Path) -> None:
+    import json
+
+    run = kg("build", str(shared_data / "seed"), "-o", "out", "--store", "db", "--no-pages", "-j", "1", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    gold = str(shared_data / "gold" / "seed.jsonl")
+    from_store = kg("eval", gold, "--graph", "db", "--json", cwd=tmp_path)
+    assert from_store.returncode == 0, from_store.stderr
+    assert from_store.stdout == kg("eval", gold, "--graph", "out/kg.trig", "--json", cwd=tmp_path).stdout
+    assert json.loads(from_store.stdout)["films"]["tp"] > 0
