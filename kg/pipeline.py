@@ -8,12 +8,9 @@ with the graph, never with the input, and the graph is the same whatever the
 number of processes. With ``previous`` (``kg build --update``) only reviews
 whose record changed are built again and exactly their graphs replaced.
 
-A store folder (``store=DIR``) keeps the set union of the review graphs in its
-default graph, where queries read it (:func:`kg.store.keep_union`): a build makes
-it once its graphs are all in; an update changes it graph by graph, as a server
-does (what a replaced or removed graph alone held leaves it, the new graphs'
-triples join it). It is built, or updated, in a copy that replaces the folder
-only when complete (:func:`build_to`).
+A store folder (``store=DIR``) keeps the set union of the review graphs in its default
+graph for queries (:func:`kg.store.keep_union`), made at the end of a build and changed
+graph by graph by an update; :func:`build_to` works in a copy swapped in when complete.
 """
 
 from __future__ import annotations
