@@ -241,8 +241,8 @@ def extract_(
 @click.option(
     "--graph",
     "graph_path",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Score this built graph instead of building.",
+    type=click.Path(exists=True),
+    help="Score this built graph (a file, or a store folder of `kg build --store`) instead of building.",
 )
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
 @_catalog_options

@@ -7,6 +7,10 @@ graph in canonical N-Quads and goes straight into the store. So memory grows
 with the graph, never with the input, and the graph is the same whatever the
 number of processes. With ``previous`` (``kg build --update``) only reviews
 whose record changed are built again and exactly their graphs replaced.
+
+A store folder (``store=DIR``) keeps the set union of the review graphs in its default
+graph for queries (:func:`kg.store.keep_union`), made at the end of a build and changed
+graph by graph by an update; :func:`build_to` works in a copy swapped in when complete.
 """
 
 from __future__ import annotations
@@ -33,7 +37,11 @@ from kg.store import (
     STORES,
     add_nquads,
     clear,
+    copy_store,
+    flush,
+    has_default_triples,
     is_store,
+    keep_union,
     new_dataset,
     open_store,
     read_graph,
@@ -43,7 +51,7 @@ from kg.store import (
     write_text_atomic,
 )
 from kg.vocab import DEFAULT_BASE, FKG, MARL, SCHEMA
-from kg.writer import nt_line, nt_term, oxigraph_store
+from kg.writer import keeps_union, nt_line, nt_term, oxigraph_store
 
 __all__ = [
     "FORMAT_FILES",
@@ -283,6 +291,7 @@ def build(
     previous : Previous, optional
         An earlier build (:func:`load_previous`) to update in place: only new and changed reviews
         are built, and graphs of reviews that are gone are removed; ``store`` is ignored.
+        A store folder's union (its default graph) follows the graphs that change.
     shards : str or Path, optional
         A folder where workers write each chunk's graphs as an N-Quads shard (``part-N.nq``)
         that the store, or a SPARQL server, bulk-loads (for a cluster: a folder all machines share).
@@ -311,6 +320,9 @@ def build(
         log.info("the previous build used other settings (%s); building everything", previous.fingerprint)
         clear(ds)
         old = {}
+    # a store folder's union: made whole at the end, or (updating a store that has one) changed graph by graph
+    whole_union = previous is None or not old or not has_default_triples(ds)
+    names: list[str] | None = None if whole_union or not keeps_union(ds) else []  # the graphs to add to it
     digests: dict[str, str] = {}
     total = count_reviews(inputs) if progress is not None else None
 
@@ -361,6 +373,8 @@ def build(
             add_nquads(ds, "".join(batch), replace=replace)
             batch, replace, size = [], [], 0
         built += len(graphs)
+        if names is not None:
+            names += [g.name for g in graphs]
         if progress is not None:
             progress(summary.reviews, total)
     add_nquads(ds, "".join(batch), replace=replace)
@@ -371,21 +385,27 @@ def build(
         summary.rebuilt, summary.removed = built, len(gone)
     summary.skipped = sum(not p.kept for p in summary.problems)
     if with_catalog and catalog is not None:
-        _add_catalog_facts(ds, catalog, base)
+        name = _add_catalog_facts(ds, catalog, base)
+        if names is not None:
+            names.append(name)
     summarize(ds, summary)
+    if keeps_union(ds):  # a store folder: the union of its graphs, each triple once, for queries
+        keep_union(ds, graphs=names)
+        flush(ds)  # into its files: reopening it replays no log
     return Build(ds, summary, digests, fingerprint(settings))
 
 
-def _add_catalog_facts(ds: Dataset, catalog: Catalog, base: str) -> None:
-    """Put the catalog's remake links among the build's linked films into ``<graph/catalog>``."""
+def _add_catalog_facts(ds: Dataset, catalog: Catalog, base: str) -> str:
+    """Put the catalog's remake links among the build's linked films into ``<graph/catalog>``; its name."""
     prefix = f"{base}film/"
     unlinked = set(ds.subjects(RDF.type, FKG.UnlinkedFilm))
     keys = {str(f)[len(prefix) :] for f in ds.subjects(RDF.type, SCHEMA.Movie) if f not in unlinked}
     triples = _Triples()
     name = emit_catalog(triples, catalog_facts(catalog, keys), source=catalog.name, base=base)
+    add_nquads(ds, replace=[str(name)])  # (what it alone held leaves a store folder's union)
     graph = ds.graph(URIRef(name))
-    ds.remove_graph(graph)
     ds.addN((s, p, o, graph) for s, p, o in triples)
+    return str(name)
 
 
 def _graph_name(review_id: str, base: str) -> str:
@@ -503,11 +523,16 @@ def write_build(b: Build, outdir: str | Path, *, formats: Iterable[str] = ("ttl"
     return written
 
 
-def load_previous(outdir: str | Path, *, store: str | Path | None = None) -> Previous | None:
+def load_previous(
+    outdir: str | Path, *, store: str | Path | None = None, copy_to: str | Path | None = None
+) -> Previous | None:
     """The build in ``outdir`` (and in the store folder ``store``, if given), ready to update; ``None`` if none.
 
-    The graph comes from the store folder, else from ``outdir/kg.trig`` or ``kg.nq`` (read into
-    Oxigraph); without a manifest or a file that keeps the named graphs there is nothing to update.
+    The graph comes from the store folder (opened to be changed in place, or first copied to
+    the new folder ``copy_to`` and the copy opened), else from ``outdir/kg.trig`` or ``kg.nq``
+    (read into Oxigraph); without a manifest or a file that keeps the named graphs there is
+    nothing to update. (An update stopped half-way leaves a store changed in place with
+    graphs and union out of step; :func:`build_to` updates a copy.)
     """
     outdir = Path(outdir)
     try:
@@ -515,6 +540,8 @@ def load_previous(outdir: str | Path, *, store: str | Path | None = None) -> Pre
     except (OSError, ValueError):
         return None
     if store is not None and is_store(store):
+        if copy_to is not None:
+            store = copy_store(store, copy_to)
         ds = open_store(store, read_only=False)
     else:
         source = next((outdir / n for n in ("kg.trig", "kg.nq") if (outdir / n).is_file()), None)
@@ -540,14 +567,21 @@ def build_to(
 
     Reviews are built in ``jobs`` processes (default: the cores), or on the Dask cluster at
     ``scheduler`` (workers write shards into ``outdir/shards``); with ``update``, the build in
-    ``outdir`` (and the store folder ``store``) is updated in place. ``options`` go to :func:`build`.
+    ``outdir`` (and the store folder ``store``) is updated. A store folder is built, or updated,
+    in a folder beside it that replaces it only when complete (its union kept), so a build
+    killed on the way leaves it as it was. ``options`` go to :func:`build`.
     """
     from kg.runner import Processes, default_jobs
 
     outdir = Path(outdir)
+    folder = None
+    if str(store) not in STORES:  # built (or updated) in a copy beside it, swapped in when complete
+        folder, store = Path(store), staging_folder(store)
     previous = None
-    if update:
-        previous = load_previous(outdir, store=None if str(store) in STORES else store)
+    if update and folder is not None and not is_store(folder):
+        log.warning("%s: no store folder to update; building everything", folder)
+    elif update:
+        previous = load_previous(outdir, store=folder, copy_to=store if folder is not None else None)
         if previous is None:
             log.warning("%s: no earlier build to update (no %s and kg.trig); building everything", outdir, MANIFEST)
     shards = None
@@ -563,18 +597,15 @@ def build_to(
     else:
         jobs = jobs or default_jobs()
         runner = Processes(jobs) if jobs > 1 else Serial()
-    folder = None
-    if previous is None and str(store) not in STORES:
-        folder, store = Path(store), staging_folder(store)  # built aside, swapped in when complete
     try:
         b = build(inputs, store=store, runner=runner, previous=previous, shards=shards, **options)
     finally:
         close = getattr(runner, "close", None)
         if close is not None:
             close()
-    write_build(b, outdir, formats=formats)
-    if folder is not None:
+    if folder is not None:  # before the manifest: a manifest never describes a store that is not in place
         b.dataset = _swap_store(b.dataset, Path(store), folder)
+    write_build(b, outdir, formats=formats)
     if pages:
         from kg.render import write_site
 

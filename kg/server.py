@@ -61,7 +61,7 @@ from kg.sparql import (
     query_form,
     run_local,
 )
-from kg.store import read_graph
+from kg.store import has_default_triples, keep_union, keeps_union, on_oxigraph, read_graph
 from kg.vocab import DEFAULT_BASE
 
 __all__ = [
@@ -134,34 +134,6 @@ def run_remote(
     return _payload_table(endpoint.construct(text))
 
 
-def _on_oxigraph(ds: Dataset) -> bool:
-    """Whether ``ds`` is held by Oxigraph (through oxrdflib), whose union default graph is a bag."""
-    return any(cls.__module__.split(".")[0] == "oxrdflib" for cls in type(ds.store).__mro__)
-
-
-UNION_INTO_DEFAULT = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-
-
-def _has_default_triples(ds: Dataset) -> bool:
-    default: Graph = ds.default_graph
-    return next(iter(default.triples((None, None, None))), None) is not None
-
-
-def keep_union(ds: Dataset) -> None:
-    """Put the triples of ``ds``'s named graphs into its default graph, each once, if it is held by Oxigraph.
-
-    That is where the library's queries read an Oxigraph store (:func:`query_graph`).
-    rdflib's own store needs nothing: its union is a set already. Call it on a store
-    that reads and writes, that no one else shares (it changes ``ds``).
-
-    >>> ds = Dataset(default_union=True)
-    >>> keep_union(ds)
-    """
-    if _on_oxigraph(ds) and not _has_default_triples(ds):
-        log.info("putting the union of the graphs into the default graph")
-        ds.default_graph.update(UNION_INTO_DEFAULT)
-
-
 def query_graph(graph: Graph) -> Graph:
     """The graph the library's queries run on: the union of ``graph``'s named graphs, each triple once.
 
@@ -176,8 +148,8 @@ def query_graph(graph: Graph) -> Graph:
     """
     if not isinstance(graph, Dataset):
         return graph
-    if _on_oxigraph(graph):
-        if _has_default_triples(graph):
+    if on_oxigraph(graph):
+        if has_default_triples(graph):
             return graph.default_graph  # type: ignore[no-any-return]
         log.warning(
             "this Oxigraph store keeps no union of its graphs in its default graph: "
@@ -231,7 +203,7 @@ def run_query(
         dataset = read_graph(path)
         if not path.is_dir():  # a file read into a store of our own (Oxigraph for large files): give it the union
             keep_union(dataset)
-    if isinstance(dataset, Dataset) and _on_oxigraph(dataset) and bindings:  # Oxigraph binds projected variables only
+    if isinstance(dataset, Dataset) and on_oxigraph(dataset) and bindings:  # Oxigraph binds projected variables only
         query, bindings = replace(query, text=bind_values(query.text, bindings)), {}
     return run_local(query, query_graph(dataset), bindings=bindings)
 
@@ -287,6 +259,8 @@ def _graphs(ds: Graph) -> Iterator[tuple[URIRef | None, list[tuple[Node, Node, N
         if len(g) == 0:
             continue
         if g.identifier == ds.default_graph.identifier:
+            if keeps_union(ds):
+                continue  # a store folder's union of its review graphs: the server keeps its own
             named[None] = g
         else:
             named[URIRef(str(g.identifier))] = g

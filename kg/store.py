@@ -7,6 +7,13 @@ Two stores hold a graph, both behind rdflib's ``Dataset`` API:
   without parsing anything (:func:`open_store`);
 - rdflib's own memory store: small graphs and tests.
 
+A store folder keeps in its default graph the union of its named graphs as a
+*set*, as a SPARQL server does (:mod:`kg.server`): Oxigraph's own union of the
+named graphs is a bag (a film described by 40 reviews would match 40 times).
+That default graph is reserved for the union: whatever reads graphs through
+rdflib's API (``quads``, ``triples``, the writers) sees the named graphs only.
+:func:`keep_union` makes it; :func:`add_nquads` keeps it as graphs are replaced.
+
 Files are written by :mod:`kg.writer` (sorted, so the same graph always gives
 the same bytes whichever store holds it) to temporary names and renamed into
 place only when every file is complete: a crash never leaves half a file.
@@ -32,20 +39,28 @@ import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from oxrdflib._converter import from_ox_graph_name, to_ox_quad_pattern
 from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.query import Result
 from rdflib.term import Node
 
 from kg.errors import GraphError
 from kg.vocab import DEFAULT_BASE
-from kg.writer import LINE_FORMATS, oxigraph_store, write_formats
+from kg.writer import LINE_FORMATS, keeps_union, oxigraph_store, write_formats
 
 __all__ = [
     "FORMATS",
     "STORES",
     "add_nquads",
     "clear",
+    "copy_store",
+    "drop_union",
+    "flush",
+    "has_default_triples",
     "is_store",
+    "keep_union",
+    "keeps_union",
     "new_dataset",
+    "on_oxigraph",
     "open_store",
     "replace_folder",
     "staging_folder",
@@ -91,20 +106,31 @@ def _term(term: Any) -> Node:
 
 
 class _OxStore(OxigraphStore):
-    """oxrdflib's store, giving back literals exactly as rdflib made them."""
+    """oxrdflib's store, giving back literals exactly as rdflib made them.
+
+    With ``union_in_default`` (a store folder, or a store :func:`keep_union` filled) the
+    default graph holds the set union of the named graphs: reading the whole dataset
+    (``context=None``) skips it, and a query of the union reads it instead of the bag.
+    """
+
+    union_in_default = False
 
     def triples(self, triple_pattern: Any, context: Any = None) -> Any:
         try:
             quads = self._inner.quads_for_pattern(*to_ox_quad_pattern(triple_pattern, context))
         except (TypeError, ValueError):
             return iter(())
+        if context is None and self.union_in_default:
+            quads = (q for q in quads if not isinstance(q.graph_name, ox.DefaultGraph))
         return (
             ((_term(q.subject), _term(q.predicate), _term(q.object)), iter((from_ox_graph_name(q.graph_name, self),)))
             for q in quads
         )
 
-    def query(self, *args: Any, **kwargs: Any) -> Result:
-        result = super().query(*args, **kwargs)
+    def query(self, query: Any, initNs: Any, initBindings: Any, queryGraph: Any, **kwargs: Any) -> Result:  # noqa: N803
+        if queryGraph == "__UNION__" and self.union_in_default and _default_triples(self._inner):
+            queryGraph = DATASET_DEFAULT_GRAPH_ID  # the union as a set
+        result = super().query(query, initNs, initBindings, queryGraph, **kwargs)
         if result.type == "SELECT":
             rows = result.bindings
             result.bindings = [{k: _plain(v) for k, v in row.items()} for row in rows]  # type: ignore[misc]
@@ -117,12 +143,17 @@ def _plain(node: Node) -> Node:
     return node
 
 
+def _default_triples(store: ox.Store) -> bool:
+    return next(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is not None
+
+
 def new_dataset(store: str | Path = "rdflib") -> Dataset:
     """An empty Dataset (default graph = union of all graphs) in ``store``.
 
     ``"rdflib"``: rdflib's memory store; ``"oxigraph"``: Oxigraph in memory;
     anything else: a folder for an Oxigraph store on disk (created; it must be
-    new, empty, or a store an earlier build made, which is replaced).
+    new, empty, or a store an earlier build made, which is replaced), whose default
+    graph is reserved for the union of the named graphs (:func:`keep_union`).
 
     >>> len(new_dataset("oxigraph"))
     0
@@ -138,11 +169,94 @@ def new_dataset(store: str | Path = "rdflib") -> Dataset:
         raise GraphError("cannot create a store here: not an empty folder nor a store", path=path)
     path.mkdir(parents=True, exist_ok=True)
     (path / _MARKER).write_text("an Oxigraph store written by filmkg; reopen with kg.store.open_store\n")
-    return _wrap(ox.Store(str(path)))
+    return _wrap(ox.Store(str(path)), union=True)
 
 
-def _wrap(store: ox.Store) -> Dataset:
-    return Dataset(store=_OxStore(store=store), default_union=True)
+def _wrap(store: ox.Store, *, union: bool = False) -> Dataset:
+    inner = _OxStore(store=store)
+    inner.union_in_default = union
+    return Dataset(store=inner, default_union=True)
+
+
+UNION_INTO_DEFAULT = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+# one update, so one transaction: the default graph is the old union or the new one, never half of either
+UNION_AGAIN = "DROP SILENT DEFAULT ; " + UNION_INTO_DEFAULT
+# graph {g} goes, and the triples that it alone held leave the union (as on a server: kg.server.REPLACE_GRAPH)
+DROP_FROM_UNION = """\
+DELETE {{ ?s ?p ?o }} WHERE {{
+  GRAPH {g} {{ ?s ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {g}) }}
+}} ;
+DROP SILENT GRAPH {g}"""
+
+
+def on_oxigraph(ds: Graph) -> bool:
+    """Whether ``ds`` is held by Oxigraph (through oxrdflib), whose union of the named graphs is a bag."""
+    return any(cls.__module__.split(".")[0] == "oxrdflib" for cls in type(ds.store).__mro__)
+
+
+def has_default_triples(ds: Dataset) -> bool:
+    """Whether the default graph of ``ds`` (itself, not the union of the named graphs) holds a triple."""
+    default: Graph = ds.default_graph
+    return next(iter(default.triples((None, None, None))), None) is not None
+
+
+def keep_union(ds: Dataset, *, graphs: Iterable[str] | None = None) -> None:
+    """Put the triples of ``ds``'s named graphs into its default graph, each once, if it is held by Oxigraph.
+
+    That is where the library's queries read an Oxigraph store (:func:`kg.server.query_graph`).
+    In a store whose default graph is reserved for the union (:func:`keeps_union`: a store
+    folder) the union is made again from the named graphs as they are now, in one
+    transaction; or, with ``graphs``, only the triples of the graphs named there (new or
+    replaced by :func:`add_nquads`, which takes out of the union what a replaced graph alone
+    held) are added. Elsewhere it is put into an empty default graph, which is then
+    reserved for it. rdflib's own store needs nothing: its union is a set already. Call it
+    on a store that reads and writes, that no one else shares (it changes ``ds``).
+
+    >>> ds = new_dataset("oxigraph")
+    >>> add_nquads(ds, '<http://ex/s> <http://ex/p> "o" <http://ex/a> .\\n<http://ex/s> <http://ex/p> "o" <http://ex/b> .\\n')
+    >>> keep_union(ds)
+    >>> len(ds.default_graph), len(list(ds.quads((None, None, None, None))))
+    (1, 2)
+    """
+    if not on_oxigraph(ds):
+        return
+    if keeps_union(ds) and graphs is not None:
+        names = " ".join(str(ox.NamedNode(name)) for name in graphs)
+        if names:
+            log.info("adding the new graphs to the union in the default graph")
+            ds.default_graph.update(
+                f"INSERT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {names} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+            )
+    elif keeps_union(ds):
+        log.info("making the union of the graphs again in the default graph")
+        ds.default_graph.update(UNION_AGAIN)
+    elif not has_default_triples(ds):
+        log.info("putting the union of the graphs into the default graph")
+        ds.default_graph.update(UNION_INTO_DEFAULT)
+        if isinstance(ds.store, _OxStore):
+            ds.store.union_in_default = True
+
+
+def flush(ds: Dataset) -> None:
+    """Write what an Oxigraph store holds in memory into its files.
+
+    A store folder closed without it keeps its last writes in its log, which every later
+    opening (each ``kg query --graph DIR``) reads again: seconds for a large build.
+    """
+    store = oxigraph_store(ds)
+    if store is not None:
+        assert isinstance(store, ox.Store)
+        store.flush()
+
+
+def drop_union(ds: Dataset) -> None:
+    """Empty the default graph of a store that keeps the union there (as stores were before they did).
+
+    Until :func:`keep_union` makes it again, queries read the named graphs as a bag, with a warning.
+    """
+    if keeps_union(ds):
+        ds.default_graph.update("DROP SILENT DEFAULT")
 
 
 def clear(ds: Dataset) -> None:
@@ -210,12 +324,33 @@ def open_store(path: str | Path, *, read_only: bool = True) -> Dataset:
         store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except (OSError, RuntimeError) as err:  # RocksDB's errors (a store another build is writing)
         raise GraphError(f"cannot open the store: {err}", path=path) from err
-    return _wrap(store)
+    return _wrap(store, union=True)
+
+
+def copy_store(path: str | Path, to: str | Path) -> Path:
+    """Copy the store folder ``path`` to the new folder ``to`` (a RocksDB checkpoint: hard links, fast).
+
+    The copy is a store of its own: changing it leaves ``path`` as it was.
+    """
+    path, to = Path(path), Path(to)
+    if not is_store(path):
+        raise GraphError("not a store folder (make one with `kg build --store DIR`)", path=path)
+    try:
+        store = ox.Store(str(path))  # read-write: a read-only store's checkpoint misses its log
+        store.backup(str(to))
+    except (OSError, RuntimeError) as err:
+        raise GraphError(f"cannot copy the store to {to}: {err}", path=path) from err
+    del store
+    shutil.copyfile(path / _MARKER, to / _MARKER)
+    return to
 
 
 def add_nquads(ds: Dataset, text: str = "", *, path: str | Path | None = None, replace: Iterable[str] = ()) -> None:
     """Add N-Quads (``text``, or the file ``path``) to ``ds``, whatever its store, after emptying the graphs
     named in ``replace``.
+
+    In a store that keeps the union of its graphs (:func:`keeps_union`), what an emptied graph
+    alone held leaves the union too; what is added joins it only with :func:`keep_union`.
 
     >>> ds = new_dataset("oxigraph")
     >>> add_nquads(ds, '<http://ex/s> <http://ex/p> "o" <http://ex/g> .\\n')
@@ -225,8 +360,12 @@ def add_nquads(ds: Dataset, text: str = "", *, path: str | Path | None = None, r
     store = oxigraph_store(ds)
     if store is not None:
         assert isinstance(store, ox.Store)
+        union = keeps_union(ds) and _default_triples(store)
         for name in replace:
-            store.remove_graph(ox.NamedNode(name))
+            if union:
+                store.update(DROP_FROM_UNION.format(g=ox.NamedNode(name)))  # one transaction
+            else:
+                store.remove_graph(ox.NamedNode(name))
         if path is not None:
             store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
         elif text:
@@ -245,6 +384,9 @@ def union(ds: Dataset | Graph) -> Graph:
     if not isinstance(ds, Dataset):
         return ds
     g = Graph()
+    if keeps_union(ds) and has_default_triples(ds):  # kept as a set: each triple read once
+        g += ds.default_graph.triples((None, None, None))
+        return g
     for s, p, o, _ in ds.quads((None, None, None, None)):
         g.add((s, p, o))
     return g

@@ -37,6 +37,7 @@ __all__ = [
     "LINE_FORMATS",
     "PREFIX_MAP",
     "GraphSource",
+    "keeps_union",
     "nt_line",
     "nt_term",
     "source_of",
@@ -186,13 +187,14 @@ class _RdflibSource:
 
 
 class _OxigraphSource:
-    """A pyoxigraph Store: lines from Oxigraph's own N-Triples serializer."""
+    """A pyoxigraph Store: lines from Oxigraph's own N-Triples serializer (the default graph left out
+    with ``named_only``)."""
 
-    def __init__(self, store: object) -> None:
+    def __init__(self, store: object, *, named_only: bool = False) -> None:
         import pyoxigraph as ox
 
         assert isinstance(store, ox.Store)
-        self.ox, self.store = ox, store
+        self.ox, self.store, self.named_only = ox, store, named_only
 
     def graph_names(self) -> list[str | None]:
         ox = self.ox
@@ -200,7 +202,8 @@ class _OxigraphSource:
             _EXTRA.sub(_escape_char, str(g)) for g in self.store.named_graphs() if isinstance(g, ox.NamedNode)
         )
         names = [n for n in names if next(self.store.quads_for_pattern(None, None, None, self._graph(n)), None)]
-        has_default = next(self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is not None
+        default = self.store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        has_default = not self.named_only and next(default, None) is not None
         return ([None] if has_default else []) + list(names)
 
     def _graph(self, name: str | None) -> Any:
@@ -236,11 +239,25 @@ def oxigraph_store(ds: object) -> object | None:
     return inner if isinstance(inner, ox.Store) else None
 
 
+def keeps_union(ds: object) -> bool:
+    """Whether the default graph of ``ds`` is reserved for the union of its named graphs (a store folder).
+
+    Such a default graph is either empty (an older store folder, or one whose graphs are
+    changing) or the set union of the named graphs, kept there for queries
+    (:func:`kg.store.keep_union`); it is never read or written as a graph of its own.
+
+    >>> from rdflib import Dataset
+    >>> keeps_union(Dataset())
+    False
+    """
+    return bool(getattr(getattr(ds, "store", None), "union_in_default", False))
+
+
 def source_of(ds: object) -> GraphSource:
     """The fastest :class:`GraphSource` for ``ds`` (an rdflib Graph/Dataset or a pyoxigraph Store)."""
     store = oxigraph_store(ds)
     if store is not None:
-        return _OxigraphSource(store)
+        return _OxigraphSource(store, named_only=keeps_union(ds))
     if isinstance(ds, Graph):
         return _RdflibSource(ds)
     raise GraphError(f"cannot write a {type(ds).__name__}; expected an rdflib Graph or Dataset")

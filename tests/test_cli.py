@@ -87,3 +87,91 @@ def test_unknown_format_and_missing_graph_are_one_line_errors(workdir: Path) -> 
     missing = kg("validate", "nowhere/kg.trig", cwd=workdir)
     assert missing.returncode == 1
     assert missing.stderr.strip() == "Error: nowhere/kg.trig: no such file (build one with `kg build`)"
+
+
+# -- a store folder (`kg build --store DIR`) -------------------------------------------------
+
+FORMATS = "ttl,trig,nt,nq,jsonld"
+FILM = "https://w3id.org/filmkg/id/film/el-desconocido-2015"
+# a film's name: each review graph that describes the film repeats it
+TITLES = f"SELECT ?title WHERE {{ <{FILM}> <https://schema.org/name> ?title }}\n"
+# library queries whose rows repeat when the review graphs are read as a bag, with values for the examples
+QUERIES = [
+    ["remakes", "--bind", f"film={FILM}"],
+    ["verdicts", "--bind", f"family={FILM}"],
+    ["remake-gap"],
+    ["unlinked-films"],
+    ["titles.rq"],
+]
+
+
+@pytest.fixture(scope="module")
+def store_build(tmp_path_factory: pytest.TempPathFactory, examples: Path) -> Path:
+    """The examples built twice as a user does: into files only, and with `--store db`."""
+    root = tmp_path_factory.mktemp("store-build")
+    shutil.copytree(examples, root / "examples")
+    (root / "titles.rq").write_text(TITLES, encoding="utf-8")
+    for out, more in (("files", []), ("with-store", ["--store", "db"])):
+        run = kg("build", "examples", "-o", out, "--format", FORMATS, "--no-pages", "-j", "1", *more, cwd=root)
+        assert run.returncode == 0, run.stderr
+        (root / f"{out}.stdout").write_text(run.stdout, encoding="utf-8")
+    return root
+
+
+def query_rows(root: Path, graph: str, query: list[str]) -> tuple[list[str], str]:
+    run = kg("query", *query, "--graph", graph, "--format", "csv", cwd=root)
+    assert run.returncode == 0, run.stderr
+    return sorted(run.stdout.splitlines()[1:]), run.stderr
+
+
+def test_a_build_into_a_store_folder_writes_the_same_files_and_summary(store_build: Path) -> None:
+    files = {p.name: p.read_bytes() for p in (store_build / "files").glob("kg.*")}
+    assert len(files) == 5
+    assert {p.name: p.read_bytes() for p in (store_build / "with-store").glob("kg.*")} == files
+
+    def summary(name: str) -> list[str]:
+        return [line for line in (store_build / name).read_text().splitlines() if not line.startswith("wrote")]
+
+    assert summary("with-store.stdout") == summary("files.stdout")
+    lineage = ["lineage", "El desconocido", "--year", "2015", "--graph"]
+    from_store = kg(*lineage, "db", cwd=store_build)
+    assert from_store.returncode == 0 and "Retribution" in from_store.stdout
+    assert from_store.stdout == kg(*lineage, "files/kg.trig", cwd=store_build).stdout
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=lambda q: q[0])
+def test_kg_query_on_a_store_folder_gives_the_rows_of_the_trig_build(store_build: Path, query: list[str]) -> None:
+    rows, err = query_rows(store_build, "db", query)
+    expected, _ = query_rows(store_build, "files/kg.trig", query)
+    assert rows == expected and rows  # each row once, as rdflib reads the TriG
+    assert "warning" not in err.lower()
+
+
+def test_an_older_store_folder_without_the_union_is_read_as_a_bag_with_a_warning(
+    store_build: Path, tmp_path: Path
+) -> None:
+    import gc
+
+    from kg.store import drop_union, open_store
+
+    shutil.copytree(store_build / "db", tmp_path / "old-db")
+    ds = open_store(tmp_path / "old-db", read_only=False)
+    drop_union(ds)  # as a build made it before stores kept the union
+    del ds
+    gc.collect()
+    rows, err = query_rows(store_build, str(tmp_path / "old-db"), ["titles.rq"])
+    expected, _ = query_rows(store_build, "files/kg.trig", ["titles.rq"])
+    assert "keeps no union of its graphs in its default graph" in err
+    assert sorted(set(rows)) == expected and len(rows) > len(expected)  # the same titles, repeated
+
+
+def test_kg_eval_scores_a_store_folder_as_its_trig(shared_data: Path, tmp_path: Path) -> None:
+    import json
+
+    run = kg("build", str(shared_data / "seed"), "-o", "out", "--store", "db", "--no-pages", "-j", "1", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    gold = str(shared_data / "gold" / "seed.jsonl")
+    from_store = kg("eval", gold, "--graph", "db", "--json", cwd=tmp_path)
+    assert from_store.returncode == 0, from_store.stderr
+    assert from_store.stdout == kg("eval", gold, "--graph", "out/kg.trig", "--json", cwd=tmp_path).stdout
+    assert json.loads(from_store.stdout)["films"]["tp"] > 0

@@ -1,6 +1,12 @@
 from __future__ import annotations
 
+import gc
 import json
+import os
+import shutil
+import subprocess
+import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -8,6 +14,7 @@ from typing import Any
 import pytest
 from rdflib import Dataset
 from rdflib.compare import isomorphic
+from rdflib.term import Node
 
 from kg.emit import emit, graph_iri
 from kg.extract import extract
@@ -17,13 +24,15 @@ from kg.pipeline import (
     Settings,
     build,
     build_review,
+    build_to,
     count_reviews,
     load_previous,
     review_digest,
     write_build,
 )
 from kg.runner import Processes, Serial
-from kg.store import serialize_graph, union
+from kg.store import open_store, read_graph, serialize_graph, union
+from tests.conftest import ROOT
 
 REVIEW = Review(
     id="team/1",
@@ -183,3 +192,91 @@ def test_empty_build_writes_valid_empty_files(tmp_path: Path) -> None:
     assert [p.name for p in written] == ["kg.ttl", "kg.trig", "kg.nt"]
     assert (tmp_path / "kg.nt").read_text() == ""
     assert (tmp_path / "kg.ttl").read_text().startswith("@base <https://w3id.org/filmkg/id/> .")
+
+
+# -- a store folder's union through --update -------------------------------------------------
+
+
+def default_and_named(folder: Path) -> tuple[set[tuple[Node, ...]], dict[Node, set[tuple[Node, ...]]]]:
+    """The store's default graph, and each named graph, as sets of triples."""
+    ds = open_store(folder)
+    graphs: dict[Node, set[tuple[Node, ...]]] = {}
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        graphs.setdefault(g, set()).add((s, p, o))
+    default = set(ds.default_graph.triples((None, None, None)))
+    del ds
+    gc.collect()
+    return default, graphs
+
+
+def test_update_of_a_store_folder_makes_its_union_again(examples: Path, tmp_path: Path) -> None:
+    from kg.link import load_catalog
+
+    src, out, db = tmp_path / "examples", tmp_path / "out", tmp_path / "db"
+    shutil.copytree(examples, src)
+    options: dict[str, Any] = {"formats": ("trig",), "jobs": 1, "store": db, "with_catalog": True}
+    options["catalog"] = load_catalog([], builtin=True)
+    build_to([src], out, **options)
+    gc.collect()
+    default, graphs = default_and_named(db)
+    gone = graph_iri("el-desconocido-2015")
+    others = set().union(*(t for g, t in graphs.items() if g != gone))
+    only_there, shared = graphs[gone] - others, graphs[gone] & others
+    assert only_there and shared and only_there <= default
+    assert default == set().union(*graphs.values())
+
+    (src / "el-desconocido-2015.txt").unlink()  # removed
+    changed = src / "insomnia-2002.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nSeen again in 2024: it holds up.\n", encoding="utf-8")
+    (src / "new.txt").write_text(  # new (the team's own words)
+        "film_title: Hard Hit\nfilm_year: 2021\n---\nHard Hit (2021) is a remake of El desconocido (2015). 6/10\n",
+        encoding="utf-8",
+    )
+    b = build_to([src], out, update=True, **options)
+    assert (b.summary.rebuilt, b.summary.removed) == (2, 1)
+    del b
+    gc.collect()
+    default, graphs = default_and_named(db)
+    assert gone not in graphs and graph_iri("new") in graphs
+    assert default == set().union(*graphs.values())  # the union of the review graphs as they are now
+    assert not only_there & default and shared <= default
+    fresh = build([src], store="rdflib", catalog=options["catalog"], with_catalog=True)
+    assert default == set(union(fresh.dataset))
+    assert serialize_graph(read_graph(db), format="trig") == (out / "kg.trig").read_text()
+
+
+def test_a_killed_update_leaves_the_store_folder_as_it_was(tmp_path: Path) -> None:
+    out, db = tmp_path / "out", tmp_path / "db"
+    src = jsonl(tmp_path / "r.jsonl", rows(20))
+    build_to([src], out, formats=("trig",), jobs=1, store=db)
+    gc.collect()
+    before = default_and_named(db)
+    trig = serialize_graph(read_graph(db), format="trig")
+    gc.collect()
+    big = jsonl(tmp_path / "big.jsonl", rows(20) + rows(4000, offset=100, word="dull"))
+    cmd = [sys.executable, "-m", "kg", "build", str(big), "-o", str(out), "--store", str(db), "--update", "-j", "2"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not list(tmp_path.glob(".db.building-*")) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.5)
+        assert proc.poll() is None, "the update ended before it could be killed"
+        proc.kill()
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert list(tmp_path.glob(".db.building-*")), "the update was working in a copy"
+    assert default_and_named(db) == before
+    assert serialize_graph(read_graph(db), format="trig") == trig
+    gc.collect()
+    jsonl(src, rows(19))
+    b = build_to([src], out, formats=("trig",), jobs=1, store=db, update=True)
+    assert (b.summary.rebuilt, b.summary.removed) == (0, 1)
+    del b
+    gc.collect()
+    assert not list(tmp_path.glob(".db.*")), "the next build clears what the killed one left"
+    default, graphs = default_and_named(db)
+    assert graph_iri("r19") not in graphs and default == set().union(*graphs.values())

@@ -301,6 +301,30 @@ def test_push_keeps_hostile_text_exact(empty_server: str) -> None:
     assert quads(ep) == len(nasty)
 
 
+def test_kg_push_from_a_store_folder_sends_the_review_graphs_and_not_its_union(
+    empty_server: str, tmp_path: Path
+) -> None:
+    """A store folder written by `kg build --store` keeps its union in its default graph: a push leaves it out."""
+    import gc
+
+    from kg.store import add_nquads, keep_union, new_dataset
+
+    db = new_dataset(tmp_path / "db")
+    add_nquads(db, Dataset().parse(MINI, format="trig").serialize(format="nquads"))
+    keep_union(db)
+    del db
+    gc.collect()
+    done = kg("push", "--endpoint", empty_server, str(tmp_path / "db"))
+    assert done.returncode == 0, done.stderr
+    ds = Dataset().parse(MINI, format="trig")
+    assert done.stdout.startswith(f"pushed 7 graphs ({sum(len(g) for g in ds.graphs())} triples)")
+    ep = Endpoint(empty_server)
+    assert default_graph(ep) == named_union(ep) == mini_union()
+    assert [str(r[-1]) for r in run_query("graphs", endpoint=empty_server).rows] == [
+        str(r[-1]) for r in run_query("graphs", graph=MINI).rows
+    ]
+
+
 # ---------------------------------------------------------------------------- serve
 
 

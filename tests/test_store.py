@@ -6,6 +6,7 @@ import os
 import random
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -15,7 +16,12 @@ from rdflib.compare import isomorphic
 
 from kg.errors import GraphError
 from kg.store import (
+    add_nquads,
+    copy_store,
+    drop_union,
     is_store,
+    keep_union,
+    keeps_union,
     new_dataset,
     open_store,
     read_graph,
@@ -203,3 +209,137 @@ def test_large_files_are_read_into_oxigraph(tmp_path: Path) -> None:
     bad.write_text('<http://a/b> <http://a/p> "x" .\n<http://a/c> <http://a/p> "y\n', encoding="utf-8")
     with pytest.raises(GraphError, match=r"broken\.nt:2"):
         read_graph(bad, store="oxigraph")
+
+
+# -- a store folder keeps the union of its graphs, as a set, in its default graph -------------
+
+
+def folder_with(tmp_path: Path, ds: Dataset) -> Path:
+    """A store folder holding the named graphs of ``ds`` and their union, closed (as a build leaves it)."""
+    folder = tmp_path / "db"
+    store = new_dataset(folder)
+    add_nquads(store, ds.serialize(format="nquads"))
+    keep_union(store)
+    del store
+    gc.collect()
+    return folder
+
+
+def default_triples(ds: Dataset) -> set[tuple[object, ...]]:
+    return set(ds.default_graph.triples((None, None, None)))
+
+
+def named_triples(ds: Dataset) -> set[tuple[object, ...]]:
+    return {(s, p, o) for s, p, o, g in ds.quads((None, None, None, None)) if g is not None}
+
+
+def test_a_store_folder_keeps_the_set_union_and_everything_else_reads_the_named_graphs(tmp_path: Path) -> None:
+    ref = dataset(TRIPLES)  # "X" is the name of the film in graphs a and b
+    folder = folder_with(tmp_path, ref)
+    ds = read_graph(folder)
+    assert keeps_union(ds)
+    assert default_triples(ds) == named_triples(ds) == set(union(ref))
+    assert len(default_triples(ds)) == 4  # 5 triples in the graphs, one said twice
+    # the files are those of the graphs alone, byte for byte
+    for fmt in ("turtle", "trig", "nt", "nquads", "json-ld"):
+        assert serialize_graph(ds, format=fmt) == serialize_graph(ref, format=fmt), fmt
+    assert sorted(ds.quads((None, None, None, None))) == sorted(ref.quads((None, None, None, None)))
+    assert {g.identifier for g in ds.graphs() if len(g)} - {ds.default_graph.identifier} == {
+        URIRef(DEFAULT_BASE + "graph/a"),
+        URIRef(DEFAULT_BASE + "graph/b"),
+    }
+    assert len(ds) == len(ref) == 4
+    # a query of the dataset's union reads the set, as rdflib's own store gives it
+    titles = f"SELECT ?n WHERE {{ <{FILM}> <{SCHEMA.name}> ?n }}"
+    assert [row[0] for row in ds.query(titles)] == [row[0] for row in union(ref).query(titles)] == [Literal("X")]
+
+
+def test_keep_union_makes_the_union_again_after_the_graphs_change(tmp_path: Path) -> None:
+    folder = folder_with(tmp_path, dataset(TRIPLES))
+    ds = open_store(folder, read_only=False)
+    ds.remove_graph(ds.graph(URIRef(DEFAULT_BASE + "graph/b")))
+    drop_union(ds)
+    assert default_triples(ds) == set()  # never a union out of date: none, until it is made again
+    keep_union(ds)
+    only_a = {(FILM, SCHEMA.name, Literal("X")), (FILM, SCHEMA.datePublished, Literal("2001", datatype=XSD.gYear))}
+    assert default_triples(ds) == named_triples(ds) == only_a  # b's own triples left; "X", said by a too, stayed
+
+
+def test_a_copy_of_a_store_folder_changes_without_the_original(tmp_path: Path) -> None:
+    folder = folder_with(tmp_path, dataset(TRIPLES))
+    before = serialize_graph(read_graph(folder), format="trig")
+    copy = copy_store(folder, tmp_path / "copy")
+    ds = open_store(copy, read_only=False)
+    assert keeps_union(ds) and default_triples(ds) == named_triples(ds)
+    ds.remove_graph(ds.graph(URIRef(DEFAULT_BASE + "graph/a")))
+    keep_union(ds)
+    assert len(default_triples(ds)) == 3
+    del ds
+    gc.collect()
+    original = read_graph(folder)
+    assert serialize_graph(original, format="trig") == before
+    assert len(default_triples(original)) == 4
+
+
+def test_an_in_memory_store_is_written_whole_until_it_is_given_the_union() -> None:
+    ds = new_dataset("oxigraph")
+    ds.default_graph.add((FILM, SCHEMA.name, Literal("outside any named graph")))
+    assert not keeps_union(ds)
+    assert '<film/x-2001> schema:name "outside any named graph" .' in serialize_graph(ds, format="trig")
+    keep_union(ds)  # a default graph of its own is left as it is
+    assert not keeps_union(ds)
+    fresh = new_dataset("oxigraph")
+    add_nquads(fresh, dataset(TRIPLES).serialize(format="nquads"))
+    keep_union(fresh)
+    assert keeps_union(fresh) and len(default_triples(fresh)) == 4
+    assert serialize_graph(fresh, format="trig") == serialize_graph(dataset(TRIPLES), format="trig")
+
+
+# rdflib and Oxigraph disagree on these queries whatever the store (a `kg serve` server gives Oxigraph's rows):
+# families: MAX over a group where a remake has no date (Oxigraph: no ?span; rdflib skips the unbound value);
+# remake-ratings: rdflib adds rows with no rating for remakes no review rates. Both compared with Oxigraph's
+# answer on the TriG read into memory with its union kept (the path of a large TriG file).
+ENGINE_DIFFERENCES = {"families", "remake-ratings"}
+
+
+@pytest.fixture(scope="module")
+def examples_in_a_store(tmp_path_factory: pytest.TempPathFactory, examples: Path) -> Path:
+    """``kg build examples --store DIR`` (in this process); the output folder, with the store in ``db``."""
+    from kg.pipeline import build_to
+
+    out = tmp_path_factory.mktemp("examples-store")
+    b = build_to([examples], out, formats=("trig",), jobs=1, store=out / "db")
+    del b
+    gc.collect()  # closed, as when `kg build` ends
+    return out
+
+
+def library_rows(table: Any) -> list[tuple[str, ...]]:
+    """A table's rows, sorted; a GROUP_CONCAT's parts sorted too (SPARQL leaves their order open)."""
+    return sorted(
+        tuple("; ".join(sorted(str(v).split("; "))) if v is not None else "" for v in row) for row in table.rows
+    )
+
+
+def test_every_library_query_on_a_store_folder_gives_the_rows_of_the_trig(
+    examples_in_a_store: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import shlex
+
+    from kg.server import run_query
+    from kg.sparql import find_queries
+
+    trig = examples_in_a_store / "kg.trig"
+    in_memory = read_graph(trig, store="oxigraph")
+    keep_union(in_memory)
+    compared = 0
+    for q in find_queries():
+        words = shlex.split(q.example)
+        bind = [words[i + 1] for i, w in enumerate(words) if w == "--bind"]
+        with caplog.at_level("WARNING"):
+            got = library_rows(run_query(q.name, graph=examples_in_a_store / "db", bind=bind))
+        reference = in_memory if q.name in ENGINE_DIFFERENCES else trig
+        assert got == library_rows(run_query(q.name, graph=reference, bind=bind)), q.name
+        compared += len(got)
+    assert not caplog.text  # no warning: the store keeps its union
+    assert compared > 50
