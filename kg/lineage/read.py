@@ -1,24 +1,28 @@
-"""Reading an rdflib graph of the contract's shape into a networkx DiGraph of films."""
+"""Reading a graph of the contract's shape into a networkx DiGraph of films.
+
+The facts come as rows of strings from :mod:`kg.lineage.select` (a few SPARQL
+SELECTs that Oxigraph runs); this module only puts them together. Where a
+resource has several values of a property that the graph contract gives one
+(a review's identifier, a statement's offsets), the smallest is read, so the
+result never depends on the order a store returns triples in.
+"""
 
 from __future__ import annotations
 
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
-from rdflib import OWL, RDF, Literal, URIRef
 from rdflib.graph import Graph
-from rdflib.term import Node
 
-from kg.vocab import FKG, MARL, NIF, PROV, SCHEMA
+from kg.lineage.select import oxigraph_of, rows, to_oxigraph
+from kg.vocab import FKG, MARL, SCHEMA
 
 __all__ = ["Evidence", "to_digraph"]
-
-log = logging.getLogger(__name__)
 
 log = logging.getLogger(__name__)
 
@@ -29,13 +33,13 @@ _ROLES = {
     SCHEMA.producer: "producer",
     SCHEMA.musicBy: "composer",
 }
-_POLARITY: dict[Node | None, str] = {
+_POLARITY: dict[str | None, str] = {
     MARL.Positive: "positive",
     MARL.Negative: "negative",
     MARL.Neutral: "neutral",
     FKG.Mixed: "mixed",
 }
-_VERDICT: dict[Node | None, str] = {
+_VERDICT: dict[str | None, str] = {
     FKG.Better: "better",
     FKG.Worse: "worse",
     FKG.Equal: "equal",
@@ -60,48 +64,34 @@ class Evidence:
     context: str | None = None  # the review's words around the claim, as plain text
 
 
-def _scan(graph: Graph, s: Node | None, p: Node, o: Node | None = None) -> Iterator[tuple[Node, Node, Node | None]]:
-    """Triples ``(s, o, context)`` over every named graph of a dataset, or the one graph."""
-    if graph.context_aware:
-        for qs, _, qo, ctx in graph.quads((s, p, o, None)):  # type: ignore[attr-defined]
-            yield qs, qo, getattr(ctx, "identifier", ctx)
-    else:
-        for ts, _, to in graph.triples((s, p, o)):
-            yield ts, to, None
+_ROLE_ORDER = {str(p): i for i, p in enumerate(_ROLES)}
+_ROLE_NAMES = {str(p): role for p, role in _ROLES.items()}
+_POLARITIES = {str(k): v for k, v in _POLARITY.items()}
+_VERDICTS = {str(k): v for k, v in _VERDICT.items()}
+_RDFLIB_GRAPHS = "urn:x-rdflib:"
 
 
-def _pairs(graph: Graph, p: Node) -> dict[Node, list[Node]]:
-    out: dict[Node, list[Node]] = defaultdict(list)
-    for s, o, _ in _scan(graph, None, p):
-        if o not in out[s]:
-            out[s].append(o)
-    return out
-
-
-def _first(graph: Graph, s: Node, p: Node) -> Node | None:
-    return next((o for _, o, _ in _scan(graph, s, p)), None)
-
-
-def _text(node: Node | None) -> str | None:
-    return None if node is None else str(node)
-
-
-def _number(node: Node | None) -> float | None:
-    if not isinstance(node, Literal):
+def _number(text: str | None) -> float | None:
+    if text is None:
         return None
     try:
-        return float(node.toPython())
-    except (TypeError, ValueError):
+        return float(text)
+    except ValueError:
         return None
 
 
-def _year(values: Iterable[Node]) -> int | None:
-    years = [int(m.group()) for v in values if (m := re.match(r"-?\d{4}", str(v)))]
+def _year(values: Iterable[str]) -> int | None:
+    years = [int(m.group()) for v in values if (m := re.match(r"-?\d{4}", v))]
     return min(years) if years else None
 
 
 def _key(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _least(values: Iterable[str | None]) -> str | None:
+    """The smallest bound value (the one a property that should have one value is read as)."""
+    return min((v for v in values if v is not None), default=None)
 
 
 def to_digraph(graph: Graph) -> nx.DiGraph:
@@ -110,7 +100,9 @@ def to_digraph(graph: Graph) -> nx.DiGraph:
     Parameters
     ----------
     graph : rdflib.Graph or rdflib.Dataset
-        A graph in the contract's shape; a dataset is read across all its named graphs.
+        A graph in the contract's shape; a dataset is read across all its graphs (the
+        default graph and every named graph). Over Oxigraph (a build's store) the store
+        answers the queries itself; a graph in another store is copied into Oxigraph first.
 
     Returns
     -------
@@ -126,37 +118,50 @@ def to_digraph(graph: Graph) -> nx.DiGraph:
     >>> list(to_digraph(g).edges)
     [('https://w3id.org/filmkg/id/film/el-desconocido-2015', 'https://w3id.org/filmkg/id/film/retribution-2023')]
     """
-    G = nx.DiGraph()
-    films: set[Node] = {s for s, _, _ in _scan(graph, None, RDF.type, SCHEMA.Movie)}
-    links: dict[tuple[Node, Node], list[Node | None]] = defaultdict(list)
-    for remake, original, ctx in _scan(graph, None, FKG.remakeOf):
-        links[(original, remake)].append(ctx)
+    store = oxigraph_of(graph)
+    if store is None:
+        store = to_oxigraph(graph)
+    facts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    films: set[str] = set()
+    unlinked: set[str] = set()
+    for kind, s, o in rows(store, "facts"):
+        assert kind is not None and s is not None
+        if kind == "movie":
+            films.add(s)
+        elif kind == "unlinked":
+            unlinked.add(s)
+        else:
+            facts[kind][s].append(o or "")
+    links: dict[tuple[str, str], set[str | None]] = defaultdict(set)
+    for remake, original, ctx in rows(store, "links"):
+        assert remake is not None and original is not None
+        links[(original, remake)].add(ctx)
         films.update((remake, original))
-    names, alt = _pairs(graph, SCHEMA.name), _pairs(graph, SCHEMA.alternateName)
-    dates, countries = _pairs(graph, SCHEMA.datePublished), _pairs(graph, SCHEMA.countryOfOrigin)
-    languages, same_as = _pairs(graph, SCHEMA.inLanguage), _pairs(graph, OWL.sameAs)
-    unlinked = {s for s, _, _ in _scan(graph, None, RDF.type, FKG.UnlinkedFilm)}
-    person_names: dict[str, str] = {}
+    names = facts["name"]
+    names_of = {s: min(v) for s, v in names.items()}
 
-    def name_of(node: Node) -> str:
-        values = sorted(str(n) for n in names.get(node, []))
-        return values[0] if values else _key(str(node))
+    def name_of(node: str) -> str:
+        return names_of[node] if node in names_of else _key(node)
 
-    for film in films:
-        main = sorted(str(n) for n in names.get(film, []))
-        others = sorted({str(n) for n in alt.get(film, [])} - set(main))
-        titles = main + others or [_key(str(film))]
+    G = nx.DiGraph()
+    alt, dates, same_as = facts["alt"], facts["date"], facts["same"]
+    countries, country_texts = facts["country"], facts["country-text"]
+    languages, language_texts = facts["language"], facts["language-text"]
+    for film in sorted(films):
+        main = sorted(names.get(film, ()))
+        others = sorted(set(alt.get(film, ())) - set(main))
+        titles = main + others or [_key(film)]
         places = sorted(
-            (name_of(c), _key(str(c))) if isinstance(c, URIRef) else (str(c), str(c)) for c in countries.get(film, [])
+            [(name_of(c), _key(c)) for c in countries.get(film, ())] + [(c, c) for c in country_texts.get(film, ())]
         )
         G.add_node(
-            str(film),
+            film,
             title=titles[0],
             titles=titles,
-            year=_year(dates.get(film, [])),
+            year=_year(dates.get(film, ())),
             countries=[name for name, _ in places],
             country_codes=[code for _, code in places],
-            languages=sorted(name_of(x) if isinstance(x, URIRef) else str(x) for x in languages.get(film, [])),
+            languages=sorted([name_of(x) for x in languages.get(film, ())] + language_texts.get(film, [])),
             directors=[],
             people=[],
             reviews=0,
@@ -164,82 +169,77 @@ def to_digraph(graph: Graph) -> nx.DiGraph:
             rating_count=0,
             rating_mean=None,
             opinions=[],
-            same_as=sorted(str(x) for x in same_as.get(film, [])),
+            same_as=sorted(same_as.get(film, ())),
             unlinked=film in unlinked,
         )
-    _read_people(graph, G, name_of, person_names)
-    _read_reviews(graph, G)
-    evidence = _read_evidence(graph, links)
+    person_names: dict[str, str] = {}
+    _read_people(store, G, name_of, person_names)
+    _read_reviews(store, G)
+    evidence = _read_evidence(store, set(links))
     for (original, remake), contexts in sorted(links.items()):
-        found = evidence.get((remake, original), [])
+        found = evidence.get((original, remake), [])
         stated = {e.graph for e in found}
-        for ctx in contexts:  # a remake triple whose graph has no statement node (catalog, hand-made)
-            if ctx is not None and str(ctx) not in stated and not str(ctx).startswith("urn:x-rdflib:"):
-                kind = "catalog" if str(ctx).endswith("/catalog") else "graph"
-                found.append(Evidence(source=kind, graph=str(ctx)))
-                stated.add(str(ctx))
-        G.add_edge(str(original), str(remake), evidence=found)
-    _read_opinions(graph, G, person_names)
+        for ctx in sorted(c for c in contexts if c is not None):  # a link whose graph has no statement node
+            if ctx not in stated and not ctx.startswith(_RDFLIB_GRAPHS):
+                found.append(Evidence(source="catalog" if ctx.endswith("/catalog") else "graph", graph=ctx))
+                stated.add(ctx)
+        G.add_edge(original, remake, evidence=found)
+    _read_opinions(store, G, person_names)
     G.graph["people"] = person_names
     return G
 
 
-def _read_people(graph: Graph, G: nx.DiGraph, name_of: Any, person_names: dict[str, str]) -> None:
-    for prop, role in _ROLES.items():
-        for film, person, _ in _scan(graph, None, prop):
-            if str(film) not in G or not isinstance(person, URIRef):
-                continue
-            name = person_names.setdefault(str(person), name_of(person))
-            credit = {"iri": str(person), "name": name, "role": role, "character": None}
-            if credit not in G.nodes[str(film)]["people"]:
-                G.nodes[str(film)]["people"].append(credit)
-            if role == "director" and name not in G.nodes[str(film)]["directors"]:
-                G.nodes[str(film)]["directors"].append(name)
-    in_film, performer = _pairs(graph, FKG.inFilm), _pairs(graph, FKG.performer)
-    characters = _pairs(graph, FKG.character)
-    for perf, films in in_film.items():
-        for film in films:
-            for person in performer.get(perf, []):
-                if str(film) not in G:
-                    continue
-                name = person_names.setdefault(str(person), name_of(person))
-                people = G.nodes[str(film)]["people"]
-                for character in characters.get(perf, [None]):
-                    credit = {
-                        "iri": str(person),
-                        "name": name,
-                        "role": "actor",
-                        "character": _text(character),
-                    }
-                    bare = {**credit, "character": None}
-                    if bare in people:
-                        people.remove(bare)
-                    if credit not in people:
-                        people.append(credit)
+def _read_people(store: Any, G: nx.DiGraph, name_of: Any, person_names: dict[str, str]) -> None:
+    credits = sorted(
+        (r for r in rows(store, "credits") if r[0] in G),
+        key=lambda r: (_ROLE_ORDER[r[1] or ""], r[0] or "", r[2] or ""),
+    )
+    for film, prop, person in credits:
+        assert film is not None and prop is not None and person is not None
+        name = person_names.setdefault(person, name_of(person))
+        role = _ROLE_NAMES[prop]
+        data = G.nodes[film]
+        credit = {"iri": person, "name": name, "role": role, "character": None}
+        if credit not in data["people"]:
+            data["people"].append(credit)
+        if role == "director" and name not in data["directors"]:
+            data["directors"].append(name)
+    for _, film, person, character in sorted(
+        (r for r in rows(store, "performances") if r[1] in G), key=lambda r: tuple(v or "" for v in r)
+    ):
+        assert film is not None and person is not None
+        name = person_names.setdefault(person, name_of(person))
+        people = G.nodes[film]["people"]
+        credit = {"iri": person, "name": name, "role": "actor", "character": character}
+        bare = {**credit, "character": None}
+        if bare in people:
+            people.remove(bare)
+        if credit not in people:
+            people.append(credit)
     for film in G:
         G.nodes[film]["people"].sort(key=lambda c: (c["role"] != "director", c["name"], c["character"] or ""))
         G.nodes[film]["directors"].sort()
 
 
-def _read_reviews(graph: Graph, G: nx.DiGraph) -> None:
-    identifiers = _pairs(graph, SCHEMA.identifier)
-    ratings = _pairs(graph, SCHEMA.reviewRating)
-    values, best = _pairs(graph, SCHEMA.ratingValue), _pairs(graph, SCHEMA.bestRating)
+def _read_reviews(store: Any, G: nx.DiGraph) -> None:
+    reviews: dict[tuple[str, str], list[tuple[str | None, ...]]] = defaultdict(list)
+    for review, film, identifier, rating, value, best in rows(store, "reviews"):
+        if film in G:
+            assert review is not None and film is not None
+            reviews[(review, film)].append((identifier, rating, value, best))
     totals: dict[str, list[float]] = defaultdict(list)
-    seen: set[tuple[Node, Node]] = set()
-    for review, item, _ in _scan(graph, None, SCHEMA.itemReviewed):
-        if str(item) not in G or (review, item) in seen:
-            continue
-        seen.add((review, item))
-        data = G.nodes[str(item)]
+    for (review, film), found in sorted(reviews.items()):
+        data = G.nodes[film]
         data["reviews"] += 1
-        ids = identifiers.get(review)
-        data["review_ids"].append(str(ids[0]) if ids else _key(str(review)))
-        for rating in ratings.get(review, [])[:1]:
-            value = _number(values.get(rating, [None])[0])
-            top = _number(best.get(rating, [None])[0]) or 10.0
-            if value is not None and top > 0:
-                totals[str(item)].append(value / top)
+        identifier = _least(r[0] for r in found)
+        data["review_ids"].append(identifier if identifier is not None else _key(review))
+        rating = _least(r[1] for r in found)
+        if rating is None:
+            continue
+        score = _number(_least(r[2] for r in found if r[1] == rating))
+        top = _number(_least(r[3] for r in found if r[1] == rating)) or 10.0
+        if score is not None and top > 0:
+            totals[film].append(score / top)
     for film, scores in totals.items():
         G.nodes[film]["rating_count"] = len(scores)
         G.nodes[film]["rating_mean"] = round(sum(scores) / len(scores), 4)
@@ -247,74 +247,79 @@ def _read_reviews(graph: Graph, G: nx.DiGraph) -> None:
         G.nodes[film]["review_ids"].sort()
 
 
-def _read_evidence(
-    graph: Graph, links: dict[tuple[Node, Node], list[Node | None]]
-) -> dict[tuple[Node, Node], list[Evidence]]:
-    """Statement nodes about ``fkg:remakeOf`` links, keyed by ``(remake, original)``."""
-    out: dict[tuple[Node, Node], list[Evidence]] = defaultdict(list)
-    wanted = {(r, o) for (o, r) in links}
-    for statement, _, ctx in _scan(graph, None, RDF.predicate, FKG.remakeOf):
-        subject, obj = _first(graph, statement, RDF.subject), _first(graph, statement, RDF.object)
-        if subject is None or obj is None or (subject, obj) not in wanted:
+def _read_evidence(store: Any, links: set[tuple[str, str]]) -> dict[tuple[str, str], list[Evidence]]:
+    """Statement nodes about ``fkg:remakeOf`` links, keyed by ``(original, remake)``."""
+    graphs: dict[str, set[str | None]] = defaultdict(set)
+    for statement, ctx in rows(store, "statements"):
+        assert statement is not None
+        graphs[statement].add(ctx)
+    said: dict[str, list[tuple[str | None, ...]]] = defaultdict(list)
+    for row in rows(store, "evidence"):
+        assert row[0] is not None
+        said[row[0]].append(row[1:])
+    out: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+    for statement, found in said.items():
+        remake, original = _least(r[0] for r in found), _least(r[1] for r in found)
+        if remake is None or original is None or (original, remake) not in links:
             continue
-        review = _first(graph, statement, PROV.wasDerivedFrom)
-        begin, end = (
-            _number(_first(graph, statement, NIF.beginIndex)),
-            _number(_first(graph, statement, NIF.endIndex)),
-        )
-        context = None
-        body = _first(graph, review, SCHEMA.reviewBody) if review is not None else None
+        review = _least(r[2] for r in found)
+        mine = [r for r in found if r[2] == review]
+        begin, end = _number(_least(r[5] for r in mine)), _number(_least(r[6] for r in mine))
+        body, context = _least(r[4] for r in mine), None
         if body is not None and begin is not None and end is not None:
-            text = str(body)
-            lo, hi = max(0, int(begin) - _CONTEXT), min(len(text), int(end) + _CONTEXT)
-            context = ("…" if lo else "") + " ".join(text[lo:hi].split()) + ("…" if hi < len(text) else "")
-        identifier = _first(graph, review, SCHEMA.identifier) if review is not None else None
-        evidence = Evidence(
-            source="review",
-            statement=str(statement),
-            review=_text(review),
-            review_id=_text(identifier),
-            graph=None if ctx is None or str(ctx).startswith("urn:x-rdflib:") else str(ctx),
-            anchor=_text(_first(graph, statement, NIF.anchorOf)),
-            begin=None if begin is None else int(begin),
-            end=None if end is None else int(end),
-            confidence=_number(_first(graph, statement, FKG.confidence)),
-            context=context,
-        )
-        if evidence not in out[(subject, obj)]:
-            out[(subject, obj)].append(evidence)
-    for found in out.values():
-        found.sort(key=lambda e: (e.review_id or "", e.begin or 0, e.statement or ""))
+            lo, hi = max(0, int(begin) - _CONTEXT), min(len(body), int(end) + _CONTEXT)
+            context = ("…" if lo else "") + " ".join(body[lo:hi].split()) + ("…" if hi < len(body) else "")
+        # named graphs that hold the statement; the default graph only when no named graph does
+        # (a store may keep the union of its graphs in the default graph as well)
+        named: list[str | None] = [g for g in sorted(filter(None, graphs[statement]))]
+        for ctx in named or [None]:
+            out[(original, remake)].append(
+                Evidence(
+                    source="review",
+                    statement=statement,
+                    review=review,
+                    review_id=_least(r[3] for r in mine),
+                    graph=None if ctx is None or ctx.startswith(_RDFLIB_GRAPHS) else ctx,
+                    anchor=_least(r[7] for r in found),
+                    begin=None if begin is None else int(begin),
+                    end=None if end is None else int(end),
+                    confidence=_number(_least(r[8] for r in found)),
+                    context=context,
+                )
+            )
+    for evidence in out.values():
+        evidence.sort(key=lambda e: (e.review_id or "", e.begin or 0, e.statement or "", e.graph or ""))
     return out
 
 
-def _read_opinions(graph: Graph, G: nx.DiGraph, person_names: dict[str, str]) -> None:
+def _read_opinions(store: Any, G: nx.DiGraph, person_names: dict[str, str]) -> None:
+    said: dict[tuple[str, str], list[tuple[str | None, ...]]] = defaultdict(list)
+    for opinion, target, *rest in rows(store, "opinions"):
+        assert opinion is not None and target is not None
+        if target in G or target in person_names:
+            said[(opinion, target)].append(tuple(rest))
     person_opinions: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    texts, features = _pairs(graph, MARL.opinionText), _pairs(graph, MARL.describesFeature)
-    polarity, value = _pairs(graph, MARL.hasPolarity), _pairs(graph, MARL.polarityValue)
-    source = _pairs(graph, MARL.extractedFrom)
-    for opinion, target, _ in _scan(graph, None, MARL.describesObject):
+    for (opinion, target), found in sorted(said.items()):
+        text, feature, polarity, value, review = (_least(r[i] for r in found) for i in range(5))
         item = {
-            "iri": str(opinion),
-            "text": _text(texts.get(opinion, [None])[0]),
-            "feature": _text(features.get(opinion, [None])[0]),
-            "polarity": _POLARITY.get(polarity.get(opinion, [None])[0], "neutral"),
-            "value": _number(value.get(opinion, [None])[0]),
-            "review": _text(source.get(opinion, [None])[0]),
+            "iri": opinion,
+            "text": text,
+            "feature": feature,
+            "polarity": _POLARITIES.get(polarity or "", "neutral"),
+            "value": _number(value),
+            "review": review,
         }
-        if str(target) in G:
-            if item not in G.nodes[str(target)]["opinions"]:
-                G.nodes[str(target)]["opinions"].append(item)
-        elif str(target) in person_names and item not in person_opinions[str(target)]:
-            person_opinions[str(target)].append(item)
+        if target in G:
+            G.nodes[target]["opinions"].append(item)
+        else:
+            person_opinions[target].append(item)
     G.graph["person_opinions"] = dict(person_opinions)
-    versus, verdict = _pairs(graph, FKG.versus), _pairs(graph, FKG.verdict)
-    comparisons: list[dict[str, str]] = []
-    for comparison, film, _ in _scan(graph, None, FKG.film):
-        for other in versus.get(comparison, []):
-            if str(film) in G and str(other) in G:
-                found = _VERDICT.get(verdict.get(comparison, [None])[0], "mixed")
-                said = {"iri": str(comparison), "film": str(film), "versus": str(other), "verdict": found}
-                if said not in comparisons:
-                    comparisons.append(said)
-    G.graph["comparisons"] = sorted(comparisons, key=lambda c: c["iri"])
+    comparisons: dict[tuple[str, str, str], list[str | None]] = defaultdict(list)
+    for comparison, film, other, verdict in rows(store, "comparisons"):
+        assert comparison is not None and film is not None and other is not None
+        if film in G and other in G:
+            comparisons[(comparison, film, other)].append(verdict)
+    G.graph["comparisons"] = [
+        {"iri": c, "film": f, "versus": v, "verdict": _VERDICTS.get(_least(found) or "", "mixed")}
+        for (c, f, v), found in sorted(comparisons.items())
+    ]

@@ -1,0 +1,251 @@
+"""The facts the lineage graph is made of, as rows of plain strings from a few SPARQL SELECTs run by Oxigraph.
+
+One query per kind of fact (films and their names, remake links, the statement
+nodes behind them, reviews and ratings, credits, performances, opinions,
+comparisons). Oxigraph evaluates them and writes the rows as CSV in Rust, so
+Python never touches rdflib terms: that is what makes reading fast. A graph in
+another store (rdflib's memory store, a plain ``Graph``) is first copied into
+an in-memory Oxigraph store, so every store gives the same rows.
+
+Queries read every graph of the dataset: the default graph and every named
+graph (Oxigraph's union of graphs is a bag: a triple in 40 review graphs
+matches 40 times, so every query is ``DISTINCT``). Remake links and their
+statement nodes are also read graph by graph, because the evidence of a link
+names the graph that says it.
+
+CSV writes an unbound variable and an empty literal (``""``) the same way, as an
+empty field. A variable that may be both (an ``OPTIONAL`` literal) is selected
+with a ``-`` in front (``CONCAT("-", STR(?x))``), which :func:`rows` strips, so
+``None`` means unbound; where a variable is always bound, ``None`` is ``""``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Graph
+from rdflib.term import Node
+
+from kg.errors import GraphError
+from kg.vocab import FKG, MARL, NIF, PROV, SCHEMA
+
+__all__ = ["QUERIES", "Row", "oxigraph_of", "rows", "to_oxigraph"]
+
+log = logging.getLogger(__name__)
+
+Row = tuple[str | None, ...]
+
+_PREFIXES = f"""PREFIX schema: <{SCHEMA}>
+PREFIX fkg: <{FKG}>
+PREFIX marl: <{MARL}>
+PREFIX nif: <{NIF}>
+PREFIX prov: <{PROV}>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+"""
+
+# name -> (query, whether the default graph is the union of all graphs, columns whose values carry a "-")
+QUERIES: dict[str, tuple[str, bool, frozenset[str]]] = {
+    # the facts of films (and the names of everything: people, countries, languages), one per row
+    "facts": (
+        """SELECT DISTINCT ?kind ?s ?o WHERE {
+  { ?s a schema:Movie BIND("movie" AS ?kind) }
+  UNION { ?s a fkg:UnlinkedFilm BIND("unlinked" AS ?kind) }
+  UNION { ?s schema:name ?o BIND("name" AS ?kind) }
+  UNION { ?s schema:alternateName ?o BIND("alt" AS ?kind) }
+  UNION { ?s schema:datePublished ?o BIND("date" AS ?kind) }
+  UNION { ?s schema:countryOfOrigin ?o BIND(IF(isIRI(?o), "country", "country-text") AS ?kind) }
+  UNION { ?s schema:inLanguage ?o BIND(IF(isIRI(?o), "language", "language-text") AS ?kind) }
+  UNION { ?s owl:sameAs ?o BIND("same" AS ?kind) }
+}""",
+        True,
+        frozenset(),
+    ),
+    # every remake link with the graph that holds it (no graph: the default graph)
+    "links": (
+        """SELECT DISTINCT ?remake ?original ?g WHERE {
+  { GRAPH ?g { ?remake fkg:remakeOf ?original } } UNION { ?remake fkg:remakeOf ?original }
+}""",
+        False,
+        frozenset(),
+    ),
+    # statement nodes about remake links, in the graphs that hold them ...
+    "statements": (
+        """SELECT DISTINCT ?st ?g WHERE {
+  { GRAPH ?g { ?st rdf:predicate fkg:remakeOf } } UNION { ?st rdf:predicate fkg:remakeOf }
+}""",
+        False,
+        frozenset(),
+    ),
+    # ... and what they say, from any graph
+    "evidence": (
+        """SELECT DISTINCT ?st ?remake ?original ?review ?id ?body ?begin ?end ?anchor ?confidence WHERE {
+  ?st rdf:predicate fkg:remakeOf ; rdf:subject ?remake ; rdf:object ?original .
+  OPTIONAL {
+    ?st prov:wasDerivedFrom ?review
+    OPTIONAL { ?review schema:identifier ?i }
+    OPTIONAL { ?review schema:reviewBody ?b }
+  }
+  OPTIONAL { ?st nif:beginIndex ?begin FILTER(isLiteral(?begin)) }
+  OPTIONAL { ?st nif:endIndex ?end FILTER(isLiteral(?end)) }
+  OPTIONAL { ?st nif:anchorOf ?a }
+  OPTIONAL { ?st fkg:confidence ?confidence FILTER(isLiteral(?confidence)) }
+  BIND(CONCAT("-", STR(?i)) AS ?id) BIND(CONCAT("-", STR(?b)) AS ?body) BIND(CONCAT("-", STR(?a)) AS ?anchor)
+}""",
+        True,
+        frozenset({"id", "body", "anchor"}),
+    ),
+    "reviews": (
+        """SELECT DISTINCT ?review ?film ?id ?rating ?value ?best WHERE {
+  ?review schema:itemReviewed ?film .
+  OPTIONAL { ?review schema:identifier ?i }
+  OPTIONAL {
+    ?review schema:reviewRating ?rating
+    OPTIONAL { ?rating schema:ratingValue ?value FILTER(isLiteral(?value)) }
+    OPTIONAL { ?rating schema:bestRating ?best FILTER(isLiteral(?best)) }
+  }
+  BIND(CONCAT("-", STR(?i)) AS ?id)
+}""",
+        True,
+        frozenset({"id"}),
+    ),
+    "credits": (
+        """SELECT DISTINCT ?film ?role ?person WHERE {
+  VALUES ?role { schema:director schema:actor schema:author schema:producer schema:musicBy }
+  ?film ?role ?person FILTER(isIRI(?person))
+}""",
+        True,
+        frozenset(),
+    ),
+    "performances": (
+        """SELECT DISTINCT ?perf ?film ?person ?character WHERE {
+  ?perf fkg:inFilm ?film ; fkg:performer ?person .
+  OPTIONAL { ?perf fkg:character ?c }
+  BIND(CONCAT("-", STR(?c)) AS ?character)
+}""",
+        True,
+        frozenset({"character"}),
+    ),
+    "opinions": (
+        """SELECT DISTINCT ?opinion ?target ?text ?feature ?polarity ?value ?review WHERE {
+  ?opinion marl:describesObject ?target .
+  OPTIONAL { ?opinion marl:opinionText ?t }
+  OPTIONAL { ?opinion marl:describesFeature ?f }
+  OPTIONAL { ?opinion marl:hasPolarity ?polarity }
+  OPTIONAL { ?opinion marl:polarityValue ?value FILTER(isLiteral(?value)) }
+  OPTIONAL { ?opinion marl:extractedFrom ?review }
+  BIND(CONCAT("-", STR(?t)) AS ?text) BIND(CONCAT("-", STR(?f)) AS ?feature)
+}""",
+        True,
+        frozenset({"text", "feature"}),
+    ),
+    "comparisons": (
+        """SELECT DISTINCT ?comparison ?film ?versus ?verdict WHERE {
+  ?comparison fkg:film ?film ; fkg:versus ?versus .
+  OPTIONAL { ?comparison fkg:verdict ?verdict }
+}""",
+        True,
+        frozenset(),
+    ),
+}
+
+
+def oxigraph_of(graph: object) -> ox.Store | None:
+    """The pyoxigraph Store behind ``graph`` (a Store, or an rdflib graph over oxrdflib), else ``None``."""
+    if isinstance(graph, ox.Store):
+        return graph
+    inner = getattr(getattr(graph, "store", None), "_inner", None)
+    return inner if isinstance(inner, ox.Store) else None
+
+
+def _ox_term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(node, URIRef):
+        return ox.NamedNode(str(node))
+    if isinstance(node, BNode):
+        return ox.BlankNode(str(node))
+    if isinstance(node, Literal):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        if node.datatype is not None:
+            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+        return ox.Literal(str(node))
+    raise TypeError(f"not an RDF term: {node!r}")
+
+
+def _ox_quads(graph: Graph) -> Iterable[ox.Quad]:
+    cache: dict[Node, ox.NamedNode | ox.BlankNode | ox.Literal] = {}
+
+    def term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+        found = cache.get(node)
+        if found is None:
+            found = cache[node] = _ox_term(node)
+            if len(cache) > 200_000:
+                cache.clear()
+        return found
+
+    if graph.context_aware:
+        quads = ((s, p, o, getattr(c, "identifier", c)) for s, p, o, c in graph.quads((None, None, None, None)))  # type: ignore[attr-defined]
+    else:
+        quads = ((s, p, o, None) for s, p, o in graph.triples((None, None, None)))
+    skipped = 0
+    for s, p, o, name in quads:
+        try:
+            if name is None or name == DATASET_DEFAULT_GRAPH_ID or str(name).startswith("urn:x-rdflib:"):
+                where: ox.NamedNode | ox.BlankNode | ox.DefaultGraph = ox.DefaultGraph()
+            else:
+                where = term(name)  # type: ignore[assignment]
+            yield ox.Quad(term(s), term(p), term(o), where)  # type: ignore[arg-type]
+        except (TypeError, ValueError):  # an IRI or a language tag that RDF does not allow
+            skipped += 1
+    if skipped:
+        log.warning("%d triples with terms that are not valid RDF were left out of the lineage graph", skipped)
+
+
+def to_oxigraph(graph: Graph) -> ox.Store:
+    """The quads of ``graph`` (an rdflib graph or dataset in any store) in a new in-memory Oxigraph store.
+
+    Graphs rdflib names itself (``urn:x-rdflib:...``, a dataset's default graph) become the default graph.
+
+    >>> from rdflib import Graph, URIRef
+    >>> g = Graph().add((URIRef("http://ex/a"), URIRef("http://ex/p"), URIRef("http://ex/b")))
+    >>> len(to_oxigraph(g))
+    1
+    """
+    store = ox.Store()
+    store.extend(_ox_quads(graph))
+    return store
+
+
+def rows(store: ox.Store, name: str) -> list[Row]:
+    """The rows of the query ``name`` of :data:`QUERIES` on ``store``: one tuple of strings (``None``: unbound)
+    per solution, in the order of the query's variables.
+
+    >>> store = ox.Store()
+    >>> store.add(ox.Quad(ox.NamedNode("http://ex/b"), ox.NamedNode(str(FKG.remakeOf)), ox.NamedNode("http://ex/a")))
+    >>> rows(store, "links")
+    [('http://ex/b', 'http://ex/a', None)]
+    """
+    text, union, marked = QUERIES[name]
+    try:
+        result = store.query(_PREFIXES + text, use_default_graph_as_union=union)
+        assert isinstance(result, ox.QuerySolutions)
+        data = result.serialize(format=ox.QueryResultsFormat.CSV)
+    except (SyntaxError, OSError) as err:
+        raise GraphError(f"cannot read the {name} of the lineage graph: {err}") from err
+    assert data is not None
+    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
+    header = next(reader)
+    cut = [i for i, column in enumerate(header) if column in marked]
+    out: list[Row] = []
+    for record in reader:
+        values: list[str | None] = [v or None for v in record]
+        for i in cut:
+            v = values[i]
+            values[i] = None if v is None else v[1:]
+        out.append(tuple(values))
+    return out
