@@ -9,17 +9,19 @@ result never depends on the order a store returns triples in.
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 from rdflib.graph import Graph
 
-from kg.lineage.select import oxigraph_of, rows, to_oxigraph
+from kg.lineage.select import Row, oxigraph_of, rows, to_oxigraph
 from kg.vocab import FKG, MARL, SCHEMA
 
 __all__ = ["Evidence", "to_digraph"]
@@ -69,10 +71,13 @@ _ROLE_NAMES = {str(p): role for p, role in _ROLES.items()}
 _POLARITIES = {str(k): v for k, v in _POLARITY.items()}
 _VERDICTS = {str(k): v for k, v in _VERDICT.items()}
 _RDFLIB_GRAPHS = "urn:x-rdflib:"
+_YEAR = re.compile(r"-?\d{4}")
+
+Attrs = dict[str, Any]
 
 
 def _number(text: str | None) -> float | None:
-    if text is None:
+    if not text:
         return None
     try:
         return float(text)
@@ -81,7 +86,7 @@ def _number(text: str | None) -> float | None:
 
 
 def _year(values: Iterable[str]) -> int | None:
-    years = [int(m.group()) for v in values if (m := re.match(r"-?\d{4}", v))]
+    years = [int(m.group()) for v in values if (m := _YEAR.match(v))]
     return min(years) if years else None
 
 
@@ -90,8 +95,13 @@ def _key(iri: str) -> str:
 
 
 def _least(values: Iterable[str | None]) -> str | None:
-    """The smallest bound value (the one a property that should have one value is read as)."""
+    """The smallest bound value (how a property that should have one value is read when it has several)."""
     return min((v for v in values if v is not None), default=None)
+
+
+def _bound(values: Iterable[str | None]) -> str | None:
+    """The smallest non-empty value of an IRI or number column (where ``""`` is unbound)."""
+    return min((v for v in values if v), default=None)
 
 
 def to_digraph(graph: Graph) -> nx.DiGraph:
@@ -118,189 +128,234 @@ def to_digraph(graph: Graph) -> nx.DiGraph:
     >>> list(to_digraph(g).edges)
     [('https://w3id.org/filmkg/id/film/el-desconocido-2015', 'https://w3id.org/filmkg/id/film/retribution-2023')]
     """
-    store = oxigraph_of(graph)
-    if store is None:
-        store = to_oxigraph(graph)
-    facts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    films: set[str] = set()
-    unlinked: set[str] = set()
+    with _gc_paused():
+        store = oxigraph_of(graph)
+        return _to_digraph(store if store is not None else to_oxigraph(graph))
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while the graph is read: it would walk the growing heap of
+    small lists and dicts again and again (a third of the time), and they hold no cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _to_digraph(store: Any) -> nx.DiGraph:
+    facts: dict[str, dict[str, list[str]]] = {}
     for kind, s, o in rows(store, "facts"):
-        assert kind is not None and s is not None
-        if kind == "movie":
-            films.add(s)
-        elif kind == "unlinked":
-            unlinked.add(s)
+        assert kind is not None and s is not None and o is not None
+        found = facts.get(kind)
+        if found is None:
+            found = facts[kind] = {}
+        values = found.get(s)
+        if values is None:
+            found[s] = [o]
         else:
-            facts[kind][s].append(o or "")
-    links: dict[tuple[str, str], set[str | None]] = defaultdict(set)
+            values.append(o)
+    links: dict[tuple[str, str], set[str]] = defaultdict(set)
     for remake, original, ctx in rows(store, "links"):
-        assert remake is not None and original is not None
+        assert remake is not None and original is not None and ctx is not None
         links[(original, remake)].add(ctx)
-        films.update((remake, original))
-    names = facts["name"]
+    empty: dict[str, list[str]] = {}
+    names = facts.get("name", empty)
     names_of = {s: min(v) for s, v in names.items()}
 
     def name_of(node: str) -> str:
         return names_of[node] if node in names_of else _key(node)
 
-    G = nx.DiGraph()
-    alt, dates, same_as = facts["alt"], facts["date"], facts["same"]
-    countries, country_texts = facts["country"], facts["country-text"]
-    languages, language_texts = facts["language"], facts["language-text"]
-    for film in sorted(films):
-        main = sorted(names.get(film, ()))
-        others = sorted(set(alt.get(film, ())) - set(main))
-        titles = main + others or [_key(film)]
-        places = sorted(
-            [(name_of(c), _key(c)) for c in countries.get(film, ())] + [(c, c) for c in country_texts.get(film, ())]
-        )
-        G.add_node(
-            film,
-            title=titles[0],
-            titles=titles,
-            year=_year(dates.get(film, ())),
-            countries=[name for name, _ in places],
-            country_codes=[code for _, code in places],
-            languages=sorted([name_of(x) for x in languages.get(film, ())] + language_texts.get(film, [])),
-            directors=[],
-            people=[],
-            reviews=0,
-            review_ids=[],
-            rating_count=0,
-            rating_mean=None,
-            opinions=[],
-            same_as=sorted(same_as.get(film, ())),
-            unlinked=film in unlinked,
-        )
+    alt, dates, same_as = facts.get("alt", empty), facts.get("date", empty), facts.get("same", empty)
+    countries, country_texts = facts.get("country", empty), facts.get("country-text", empty)
+    languages, language_texts = facts.get("language", empty), facts.get("language-text", empty)
+    unlinked = facts.get("unlinked", empty)
+    films: dict[str, Attrs] = {}
+    for film in sorted({*facts.get("movie", empty), *(f for link in links for f in link)}):
+        main = sorted(names[film]) if film in names else []
+        titles = main + sorted(set(alt[film]) - set(main)) if film in alt else main
+        places = [(name_of(c), _key(c)) for c in countries.get(film, ())]
+        if film in country_texts:
+            places += [(c, c) for c in country_texts[film]]
+        places.sort()
+        spoken = [name_of(x) for x in languages.get(film, ())] + language_texts.get(film, [])
+        titles = titles or [_key(film)]
+        films[film] = {
+            "title": titles[0],
+            "titles": titles,
+            "year": _year(dates[film]) if film in dates else None,
+            "countries": [name for name, _ in places],
+            "country_codes": [code for _, code in places],
+            "languages": sorted(spoken),
+            "directors": [],
+            "people": [],
+            "reviews": 0,
+            "review_ids": [],
+            "rating_count": 0,
+            "rating_mean": None,
+            "opinions": [],
+            "same_as": sorted(same_as[film]) if film in same_as else [],
+            "unlinked": film in unlinked,
+        }
     person_names: dict[str, str] = {}
-    _read_people(store, G, name_of, person_names)
-    _read_reviews(store, G)
-    evidence = _read_evidence(store, set(links))
+    _read_people(store, films, name_of, person_names)
+    _read_reviews(store, films)
+    evidence = _read_evidence(store, links)
+    edges = []
     for (original, remake), contexts in sorted(links.items()):
-        found = evidence.get((original, remake), [])
-        stated = {e.graph for e in found}
-        for ctx in sorted(c for c in contexts if c is not None):  # a link whose graph has no statement node
-            if ctx not in stated and not ctx.startswith(_RDFLIB_GRAPHS):
-                found.append(Evidence(source="catalog" if ctx.endswith("/catalog") else "graph", graph=ctx))
+        said = evidence.get((original, remake), [])
+        stated = {e.graph for e in said}
+        for ctx in sorted(contexts):  # a link whose graph has no statement node (catalog, hand-made)
+            if ctx and ctx not in stated and not ctx.startswith(_RDFLIB_GRAPHS):
+                said.append(Evidence(source="catalog" if ctx.endswith("/catalog") else "graph", graph=ctx))
                 stated.add(ctx)
-        G.add_edge(original, remake, evidence=found)
-    _read_opinions(store, G, person_names)
+        edges.append((original, remake, {"evidence": said}))
+    G = nx.DiGraph()
+    G.add_nodes_from(films.items())
+    G.add_edges_from(edges)
+    G.graph["person_opinions"], G.graph["comparisons"] = _read_opinions(store, films, person_names)
     G.graph["people"] = person_names
     return G
 
 
-def _read_people(store: Any, G: nx.DiGraph, name_of: Any, person_names: dict[str, str]) -> None:
+def _read_people(store: Any, films: dict[str, Attrs], name_of: Any, person_names: dict[str, str]) -> None:
     credits = sorted(
-        (r for r in rows(store, "credits") if r[0] in G),
-        key=lambda r: (_ROLE_ORDER[r[1] or ""], r[0] or "", r[2] or ""),
+        (r for r in rows(store, "credits") if r[0] in films), key=lambda r: (_ROLE_ORDER[r[1]], r[0], r[2])
     )
     for film, prop, person in credits:
         assert film is not None and prop is not None and person is not None
-        name = person_names.setdefault(person, name_of(person))
+        name = person_names.get(person)
+        if name is None:
+            name = person_names[person] = name_of(person)
         role = _ROLE_NAMES[prop]
-        data = G.nodes[film]
+        data = films[film]
         credit = {"iri": person, "name": name, "role": role, "character": None}
         if credit not in data["people"]:
             data["people"].append(credit)
         if role == "director" and name not in data["directors"]:
             data["directors"].append(name)
-    for _, film, person, character in sorted(
-        (r for r in rows(store, "performances") if r[1] in G), key=lambda r: tuple(v or "" for v in r)
-    ):
+    performances = sorted((r for r in rows(store, "performances") if r[1] in films), key=lambda r: [v or "" for v in r])
+    for _, film, person, character in performances:
         assert film is not None and person is not None
         name = person_names.setdefault(person, name_of(person))
-        people = G.nodes[film]["people"]
+        people = films[film]["people"]
         credit = {"iri": person, "name": name, "role": "actor", "character": character}
         bare = {**credit, "character": None}
         if bare in people:
             people.remove(bare)
         if credit not in people:
             people.append(credit)
-    for film in G:
-        G.nodes[film]["people"].sort(key=lambda c: (c["role"] != "director", c["name"], c["character"] or ""))
-        G.nodes[film]["directors"].sort()
+    for data in films.values():
+        if len(data["people"]) > 1:
+            data["people"].sort(key=lambda c: (c["role"] != "director", c["name"], c["character"] or ""))
+            data["directors"].sort()
 
 
-def _read_reviews(store: Any, G: nx.DiGraph) -> None:
-    reviews: dict[tuple[str, str], list[tuple[str | None, ...]]] = defaultdict(list)
-    for review, film, identifier, rating, value, best in rows(store, "reviews"):
-        if film in G:
-            assert review is not None and film is not None
-            reviews[(review, film)].append((identifier, rating, value, best))
+def _read_reviews(store: Any, films: dict[str, Attrs]) -> None:
+    reviews: dict[tuple[str, str], list[Row]] = {}
+    for row in rows(store, "reviews"):
+        if row[1] in films:
+            key = (row[0], row[1])
+            found = reviews.get(key)
+            if found is None:
+                reviews[key] = [row]
+            else:
+                found.append(row)
     totals: dict[str, list[float]] = defaultdict(list)
-    for (review, film), found in sorted(reviews.items()):
-        data = G.nodes[film]
+    for (review, film), found in reviews.items():
+        data = films[film]
         data["reviews"] += 1
-        identifier = _least(r[0] for r in found)
+        if len(found) == 1:  # nearly always: one identifier, at most one rating with one value and scale
+            _, _, identifier, rating, value, best = found[0]
+        else:
+            identifier, rating = _least(r[2] for r in found), _bound(r[3] for r in found)
+            value = _bound(r[4] for r in found if r[3] == rating)
+            best = _bound(r[5] for r in found if r[3] == rating)
         data["review_ids"].append(identifier if identifier is not None else _key(review))
-        rating = _least(r[1] for r in found)
-        if rating is None:
-            continue
-        score = _number(_least(r[2] for r in found if r[1] == rating))
-        top = _number(_least(r[3] for r in found if r[1] == rating)) or 10.0
-        if score is not None and top > 0:
-            totals[film].append(score / top)
+        if rating:
+            score, top = _number(value), _number(best) or 10.0
+            if score is not None and top > 0:
+                totals[film].append(score / top)
     for film, scores in totals.items():
-        G.nodes[film]["rating_count"] = len(scores)
-        G.nodes[film]["rating_mean"] = round(sum(scores) / len(scores), 4)
-    for film in G:
-        G.nodes[film]["review_ids"].sort()
+        films[film]["rating_count"] = len(scores)
+        films[film]["rating_mean"] = round(sum(sorted(scores)) / len(scores), 4)
+    for data in films.values():
+        if len(data["review_ids"]) > 1:
+            data["review_ids"].sort()
 
 
-def _read_evidence(store: Any, links: set[tuple[str, str]]) -> dict[tuple[str, str], list[Evidence]]:
+def _read_evidence(store: Any, links: dict[tuple[str, str], Any]) -> dict[tuple[str, str], list[Evidence]]:
     """Statement nodes about ``fkg:remakeOf`` links, keyed by ``(original, remake)``."""
-    graphs: dict[str, set[str | None]] = defaultdict(set)
+    graphs: dict[str, list[str]] = defaultdict(list)
     for statement, ctx in rows(store, "statements"):
-        assert statement is not None
-        graphs[statement].add(ctx)
-    said: dict[str, list[tuple[str | None, ...]]] = defaultdict(list)
+        assert statement is not None and ctx is not None
+        graphs[statement].append(ctx)
+    said: dict[str, list[Row]] = defaultdict(list)
     for row in rows(store, "evidence"):
         assert row[0] is not None
-        said[row[0]].append(row[1:])
+        said[row[0]].append(row)
     out: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
     for statement, found in said.items():
-        remake, original = _least(r[0] for r in found), _least(r[1] for r in found)
-        if remake is None or original is None or (original, remake) not in links:
+        if len(found) == 1:
+            _, remake, original, review, review_id, body, begin, end, anchor, confidence = found[0]
+        else:
+            remake, original, review = (
+                _bound(r[1] for r in found),
+                _bound(r[2] for r in found),
+                _bound(r[3] for r in found),
+            )
+            mine = [r for r in found if r[3] == review]
+            review_id, body = _least(r[4] for r in mine), _least(r[5] for r in mine)
+            begin, end = _bound(r[6] for r in found), _bound(r[7] for r in found)
+            anchor, confidence = _least(r[8] for r in found), _bound(r[9] for r in found)
+        if not remake or not original or (original, remake) not in links:
             continue
-        review = _least(r[2] for r in found)
-        mine = [r for r in found if r[2] == review]
-        begin, end = _number(_least(r[5] for r in mine)), _number(_least(r[6] for r in mine))
-        body, context = _least(r[4] for r in mine), None
-        if body is not None and begin is not None and end is not None:
-            lo, hi = max(0, int(begin) - _CONTEXT), min(len(body), int(end) + _CONTEXT)
+        start, stop = _number(begin), _number(end)
+        context = None
+        if body is not None and start is not None and stop is not None:
+            lo, hi = max(0, int(start) - _CONTEXT), min(len(body), int(stop) + _CONTEXT)
             context = ("…" if lo else "") + " ".join(body[lo:hi].split()) + ("…" if hi < len(body) else "")
-        # named graphs that hold the statement; the default graph only when no named graph does
-        # (a store may keep the union of its graphs in the default graph as well)
-        named: list[str | None] = [g for g in sorted(filter(None, graphs[statement]))]
-        for ctx in named or [None]:
+        # the named graphs that hold the statement; the default graph only when no named graph does
+        # (a store may keep the union of its graphs in its default graph as well)
+        named = sorted(g for g in graphs[statement] if g and not g.startswith(_RDFLIB_GRAPHS))
+        for ctx in named or [""]:
             out[(original, remake)].append(
                 Evidence(
                     source="review",
                     statement=statement,
-                    review=review,
-                    review_id=_least(r[3] for r in mine),
-                    graph=None if ctx is None or ctx.startswith(_RDFLIB_GRAPHS) else ctx,
-                    anchor=_least(r[7] for r in found),
-                    begin=None if begin is None else int(begin),
-                    end=None if end is None else int(end),
-                    confidence=_number(_least(r[8] for r in found)),
+                    review=review or None,
+                    review_id=review_id,
+                    graph=ctx or None,
+                    anchor=anchor,
+                    begin=None if start is None else int(start),
+                    end=None if stop is None else int(stop),
+                    confidence=_number(confidence),
                     context=context,
                 )
             )
     for evidence in out.values():
-        evidence.sort(key=lambda e: (e.review_id or "", e.begin or 0, e.statement or "", e.graph or ""))
+        if len(evidence) > 1:
+            evidence.sort(key=lambda e: (e.review_id or "", e.begin or 0, e.statement or "", e.graph or ""))
     return out
 
 
-def _read_opinions(store: Any, G: nx.DiGraph, person_names: dict[str, str]) -> None:
-    said: dict[tuple[str, str], list[tuple[str | None, ...]]] = defaultdict(list)
-    for opinion, target, *rest in rows(store, "opinions"):
+def _read_opinions(
+    store: Any, films: dict[str, Attrs], person_names: dict[str, str]
+) -> tuple[dict[str, list[Attrs]], list[dict[str, str]]]:
+    """Opinions (added to the films; those about people returned) and comparisons between films."""
+    said: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for row in rows(store, "opinions"):
+        opinion, target = row[0], row[1]
         assert opinion is not None and target is not None
-        if target in G or target in person_names:
-            said[(opinion, target)].append(tuple(rest))
-    person_opinions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        if target in films or target in person_names:
+            said[(opinion, target)].append(row)
+    person_opinions: dict[str, list[Attrs]] = defaultdict(list)
     for (opinion, target), found in sorted(said.items()):
-        text, feature, polarity, value, review = (_least(r[i] for r in found) for i in range(5))
+        text, feature = _least(r[2] for r in found), _least(r[3] for r in found)
+        polarity, value, review = (_bound(r[i] for r in found) for i in (4, 5, 6))
         item = {
             "iri": opinion,
             "text": text,
@@ -309,17 +364,16 @@ def _read_opinions(store: Any, G: nx.DiGraph, person_names: dict[str, str]) -> N
             "value": _number(value),
             "review": review,
         }
-        if target in G:
-            G.nodes[target]["opinions"].append(item)
+        if target in films:
+            films[target]["opinions"].append(item)
         else:
             person_opinions[target].append(item)
-    G.graph["person_opinions"] = dict(person_opinions)
     comparisons: dict[tuple[str, str, str], list[str | None]] = defaultdict(list)
     for comparison, film, other, verdict in rows(store, "comparisons"):
         assert comparison is not None and film is not None and other is not None
-        if film in G and other in G:
+        if film in films and other in films:
             comparisons[(comparison, film, other)].append(verdict)
-    G.graph["comparisons"] = [
-        {"iri": c, "film": f, "versus": v, "verdict": _VERDICTS.get(_least(found) or "", "mixed")}
+    return dict(person_opinions), [
+        {"iri": c, "film": f, "versus": v, "verdict": _VERDICTS.get(_bound(found) or "", "mixed")}
         for (c, f, v), found in sorted(comparisons.items())
     ]

@@ -15,8 +15,9 @@ names the graph that says it.
 
 CSV writes an unbound variable and an empty literal (``""``) the same way, as an
 empty field. A variable that may be both (an ``OPTIONAL`` literal) is selected
-with a ``-`` in front (``CONCAT("-", STR(?x))``), which :func:`rows` strips, so
-``None`` means unbound; where a variable is always bound, ``None`` is ``""``.
+with a ``-`` in front (``CONCAT("-", STR(?x))``), which :func:`rows` strips and
+reads as ``None`` when unbound; elsewhere ``""`` is unbound (an IRI, a number)
+or, in a variable that is always bound, the empty literal.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from __future__ import annotations
 import csv
 import io
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterator
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -38,7 +40,7 @@ __all__ = ["QUERIES", "Row", "oxigraph_of", "rows", "to_oxigraph"]
 
 log = logging.getLogger(__name__)
 
-Row = tuple[str | None, ...]
+Row = list[Any]  # strings; None where a marked column is unbound
 
 _PREFIXES = f"""PREFIX schema: <{SCHEMA}>
 PREFIX fkg: <{FKG}>
@@ -177,31 +179,32 @@ def _ox_term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"not an RDF term: {node!r}")
 
 
-def _ox_quads(graph: Graph) -> Iterable[ox.Quad]:
+def _ox_quads(graph: Graph) -> Iterator[ox.Quad]:
     cache: dict[Node, ox.NamedNode | ox.BlankNode | ox.Literal] = {}
 
-    def term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    def term(node: Node) -> Any:
         found = cache.get(node)
         if found is None:
-            found = cache[node] = _ox_term(node)
-            if len(cache) > 200_000:
+            if len(cache) > 500_000:
                 cache.clear()
+            found = cache[node] = _ox_term(node)
         return found
 
+    default = ox.DefaultGraph()
+    parts: list[tuple[Any, Graph]] = [(default, graph)]
     if graph.context_aware:
-        quads = ((s, p, o, getattr(c, "identifier", c)) for s, p, o, c in graph.quads((None, None, None, None)))  # type: ignore[attr-defined]
-    else:
-        quads = ((s, p, o, None) for s, p, o in graph.triples((None, None, None)))
+        parts = []
+        for part in graph.contexts():  # type: ignore[attr-defined]
+            name = part.identifier
+            rdflib_own = name == DATASET_DEFAULT_GRAPH_ID or str(name).startswith("urn:x-rdflib:")
+            parts.append((default if rdflib_own else term(name), part))
     skipped = 0
-    for s, p, o, name in quads:
-        try:
-            if name is None or name == DATASET_DEFAULT_GRAPH_ID or str(name).startswith("urn:x-rdflib:"):
-                where: ox.NamedNode | ox.BlankNode | ox.DefaultGraph = ox.DefaultGraph()
-            else:
-                where = term(name)  # type: ignore[assignment]
-            yield ox.Quad(term(s), term(p), term(o), where)  # type: ignore[arg-type]
-        except (TypeError, ValueError):  # an IRI or a language tag that RDF does not allow
-            skipped += 1
+    for where, part in parts:
+        for s, p, o in part.triples((None, None, None)):
+            try:
+                yield ox.Quad(term(s), term(p), term(o), where)
+            except (TypeError, ValueError):  # an IRI or a language tag that RDF does not allow
+                skipped += 1
     if skipped:
         log.warning("%d triples with terms that are not valid RDF were left out of the lineage graph", skipped)
 
@@ -217,18 +220,20 @@ def to_oxigraph(graph: Graph) -> ox.Store:
     1
     """
     store = ox.Store()
-    store.extend(_ox_quads(graph))
+    store.bulk_extend(_ox_quads(graph))
     return store
 
 
 def rows(store: ox.Store, name: str) -> list[Row]:
-    """The rows of the query ``name`` of :data:`QUERIES` on ``store``: one tuple of strings (``None``: unbound)
-    per solution, in the order of the query's variables.
+    """The rows of the query ``name`` of :data:`QUERIES` on ``store``, one list of strings per solution
+    in the order of the query's variables.
+
+    An unbound variable is ``""``, or ``None`` in a column that carries a ``-`` (which is stripped).
 
     >>> store = ox.Store()
     >>> store.add(ox.Quad(ox.NamedNode("http://ex/b"), ox.NamedNode(str(FKG.remakeOf)), ox.NamedNode("http://ex/a")))
     >>> rows(store, "links")
-    [('http://ex/b', 'http://ex/a', None)]
+    [['http://ex/b', 'http://ex/a', '']]
     """
     text, union, marked = QUERIES[name]
     try:
@@ -240,12 +245,9 @@ def rows(store: ox.Store, name: str) -> list[Row]:
     assert data is not None
     reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
     header = next(reader)
-    cut = [i for i, column in enumerate(header) if column in marked]
-    out: list[Row] = []
-    for record in reader:
-        values: list[str | None] = [v or None for v in record]
-        for i in cut:
-            v = values[i]
-            values[i] = None if v is None else v[1:]
-        out.append(tuple(values))
+    out: list[Row] = list(reader)
+    for i in [i for i, column in enumerate(header) if column in marked]:
+        for row in out:
+            v = row[i]
+            row[i] = v[1:] if v else None
     return out
