@@ -30,7 +30,7 @@ from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Dataset, Graph
 from rdflib.term import Node
 
 from kg.errors import GraphError
@@ -194,7 +194,8 @@ def _ox_quads(graph: Graph) -> Iterator[ox.Quad]:
     parts: list[tuple[Any, Graph]] = [(default, graph)]
     if graph.context_aware:
         parts = []
-        for part in graph.contexts():  # type: ignore[attr-defined]
+        graphs = graph.graphs() if isinstance(graph, Dataset) else graph.contexts()  # type: ignore[attr-defined]
+        for part in graphs:
             name = part.identifier
             rdflib_own = name == DATASET_DEFAULT_GRAPH_ID or str(name).startswith("urn:x-rdflib:")
             parts.append((default if rdflib_own else term(name), part))
