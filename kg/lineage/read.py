@@ -13,7 +13,7 @@ import gc
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +21,8 @@ from typing import Any
 import networkx as nx
 from rdflib.graph import Graph
 
-from kg.lineage.select import Row, oxigraph_of, rows, to_oxigraph
+from kg.lineage.scan import scan
+from kg.lineage.select import Row, oxigraph_of, rows
 from kg.vocab import FKG, MARL, SCHEMA
 
 __all__ = ["Evidence", "to_digraph"]
@@ -74,6 +75,7 @@ _RDFLIB_GRAPHS = "urn:x-rdflib:"
 _YEAR = re.compile(r"-?\d{4}")
 
 Attrs = dict[str, Any]
+Fetch = Callable[[str], list[Row]]  # the rows of one of kg.lineage.select's queries
 
 
 def _number(text: str | None) -> float | None:
@@ -112,7 +114,8 @@ def to_digraph(graph: Graph) -> nx.DiGraph:
     graph : rdflib.Graph or rdflib.Dataset
         A graph in the contract's shape; a dataset is read across all its graphs (the
         default graph and every named graph). Over Oxigraph (a build's store) the store
-        answers the queries itself; a graph in another store is copied into Oxigraph first.
+        answers a few SPARQL queries itself; a graph in rdflib's own store is scanned
+        predicate by predicate (:mod:`kg.lineage.scan`).
 
     Returns
     -------
@@ -128,9 +131,10 @@ def to_digraph(graph: Graph) -> nx.DiGraph:
     >>> list(to_digraph(g).edges)
     [('https://w3id.org/filmkg/id/film/el-desconocido-2015', 'https://w3id.org/filmkg/id/film/retribution-2023')]
     """
+    store = oxigraph_of(graph)
+    fetch: Fetch = (lambda name: rows(store, name)) if store is not None else (lambda name: scan(graph, name))
     with _gc_paused():
-        store = oxigraph_of(graph)
-        return _to_digraph(store if store is not None else to_oxigraph(graph))
+        return _to_digraph(fetch)
 
 
 @contextmanager
@@ -146,9 +150,9 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _to_digraph(store: Any) -> nx.DiGraph:
+def _to_digraph(fetch: Fetch) -> nx.DiGraph:
     facts: dict[str, dict[str, list[str]]] = {}
-    for kind, s, o in rows(store, "facts"):
+    for kind, s, o in fetch("facts"):
         assert kind is not None and s is not None and o is not None
         found = facts.get(kind)
         if found is None:
@@ -159,7 +163,7 @@ def _to_digraph(store: Any) -> nx.DiGraph:
         else:
             values.append(o)
     links: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for remake, original, ctx in rows(store, "links"):
+    for remake, original, ctx in fetch("links"):
         assert remake is not None and original is not None and ctx is not None
         links[(original, remake)].add(ctx)
     empty: dict[str, list[str]] = {}
@@ -201,9 +205,9 @@ def _to_digraph(store: Any) -> nx.DiGraph:
             "unlinked": film in unlinked,
         }
     person_names: dict[str, str] = {}
-    _read_people(store, films, name_of, person_names)
-    _read_reviews(store, films)
-    evidence = _read_evidence(store, links)
+    _read_people(fetch, films, name_of, person_names)
+    _read_reviews(fetch, films)
+    evidence = _read_evidence(fetch, links)
     edges = []
     for (original, remake), contexts in sorted(links.items()):
         said = evidence.get((original, remake), [])
@@ -216,15 +220,13 @@ def _to_digraph(store: Any) -> nx.DiGraph:
     G = nx.DiGraph()
     G.add_nodes_from(films.items())
     G.add_edges_from(edges)
-    G.graph["person_opinions"], G.graph["comparisons"] = _read_opinions(store, films, person_names)
+    G.graph["person_opinions"], G.graph["comparisons"] = _read_opinions(fetch, films, person_names)
     G.graph["people"] = person_names
     return G
 
 
-def _read_people(store: Any, films: dict[str, Attrs], name_of: Any, person_names: dict[str, str]) -> None:
-    credits = sorted(
-        (r for r in rows(store, "credits") if r[0] in films), key=lambda r: (_ROLE_ORDER[r[1]], r[0], r[2])
-    )
+def _read_people(fetch: Fetch, films: dict[str, Attrs], name_of: Any, person_names: dict[str, str]) -> None:
+    credits = sorted((r for r in fetch("credits") if r[0] in films), key=lambda r: (_ROLE_ORDER[r[1]], r[0], r[2]))
     for film, prop, person in credits:
         assert film is not None and prop is not None and person is not None
         name = person_names.get(person)
@@ -237,7 +239,7 @@ def _read_people(store: Any, films: dict[str, Attrs], name_of: Any, person_names
             data["people"].append(credit)
         if role == "director" and name not in data["directors"]:
             data["directors"].append(name)
-    performances = sorted((r for r in rows(store, "performances") if r[1] in films), key=lambda r: [v or "" for v in r])
+    performances = sorted((r for r in fetch("performances") if r[1] in films), key=lambda r: [v or "" for v in r])
     for _, film, person, character in performances:
         assert film is not None and person is not None
         name = person_names.setdefault(person, name_of(person))
@@ -254,9 +256,9 @@ def _read_people(store: Any, films: dict[str, Attrs], name_of: Any, person_names
             data["directors"].sort()
 
 
-def _read_reviews(store: Any, films: dict[str, Attrs]) -> None:
+def _read_reviews(fetch: Fetch, films: dict[str, Attrs]) -> None:
     reviews: dict[tuple[str, str], list[Row]] = {}
-    for row in rows(store, "reviews"):
+    for row in fetch("reviews"):
         if row[1] in films:
             key = (row[0], row[1])
             found = reviews.get(key)
@@ -287,14 +289,14 @@ def _read_reviews(store: Any, films: dict[str, Attrs]) -> None:
             data["review_ids"].sort()
 
 
-def _read_evidence(store: Any, links: dict[tuple[str, str], Any]) -> dict[tuple[str, str], list[Evidence]]:
+def _read_evidence(fetch: Fetch, links: dict[tuple[str, str], Any]) -> dict[tuple[str, str], list[Evidence]]:
     """Statement nodes about ``fkg:remakeOf`` links, keyed by ``(original, remake)``."""
     graphs: dict[str, list[str]] = defaultdict(list)
-    for statement, ctx in rows(store, "statements"):
+    for statement, ctx in fetch("statements"):
         assert statement is not None and ctx is not None
         graphs[statement].append(ctx)
     said: dict[str, list[Row]] = defaultdict(list)
-    for row in rows(store, "evidence"):
+    for row in fetch("evidence"):
         assert row[0] is not None
         said[row[0]].append(row)
     out: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
@@ -343,11 +345,11 @@ def _read_evidence(store: Any, links: dict[tuple[str, str], Any]) -> dict[tuple[
 
 
 def _read_opinions(
-    store: Any, films: dict[str, Attrs], person_names: dict[str, str]
+    fetch: Fetch, films: dict[str, Attrs], person_names: dict[str, str]
 ) -> tuple[dict[str, list[Attrs]], list[dict[str, str]]]:
     """Opinions (added to the films; those about people returned) and comparisons between films."""
     said: dict[tuple[str, str], list[Row]] = defaultdict(list)
-    for row in rows(store, "opinions"):
+    for row in fetch("opinions"):
         opinion, target = row[0], row[1]
         assert opinion is not None and target is not None
         if target in films or target in person_names:
@@ -369,7 +371,7 @@ def _read_opinions(
         else:
             person_opinions[target].append(item)
     comparisons: dict[tuple[str, str, str], list[str | None]] = defaultdict(list)
-    for comparison, film, other, verdict in rows(store, "comparisons"):
+    for comparison, film, other, verdict in fetch("comparisons"):
         assert comparison is not None and film is not None and other is not None
         if film in films and other in films:
             comparisons[(comparison, film, other)].append(verdict)

@@ -4,8 +4,8 @@ One query per kind of fact (films and their names, remake links, the statement
 nodes behind them, reviews and ratings, credits, performances, opinions,
 comparisons). Oxigraph evaluates them and writes the rows as CSV in Rust, so
 Python never touches rdflib terms: that is what makes reading fast. A graph in
-another store (rdflib's memory store, a plain ``Graph``) is first copied into
-an in-memory Oxigraph store, so every store gives the same rows.
+another store (rdflib's memory store, a plain ``Graph``) gives the same rows
+through :mod:`kg.lineage.scan`.
 
 Queries read every graph of the dataset: the default graph and every named
 graph (Oxigraph's union of graphs is a bag: a triple in 40 review graphs
@@ -25,18 +25,14 @@ from __future__ import annotations
 import csv
 import io
 import logging
-from collections.abc import Iterator
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Dataset, Graph
-from rdflib.term import Node
 
 from kg.errors import GraphError
 from kg.vocab import FKG, MARL, NIF, PROV, SCHEMA
 
-__all__ = ["QUERIES", "Row", "oxigraph_of", "rows", "to_oxigraph"]
+__all__ = ["QUERIES", "Row", "oxigraph_of", "rows"]
 
 log = logging.getLogger(__name__)
 
@@ -163,66 +159,6 @@ def oxigraph_of(graph: object) -> ox.Store | None:
         return graph
     inner = getattr(getattr(graph, "store", None), "_inner", None)
     return inner if isinstance(inner, ox.Store) else None
-
-
-def _ox_term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if isinstance(node, URIRef):
-        return ox.NamedNode(str(node))
-    if isinstance(node, BNode):
-        return ox.BlankNode(str(node))
-    if isinstance(node, Literal):
-        if node.language:
-            return ox.Literal(str(node), language=node.language)
-        if node.datatype is not None:
-            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
-        return ox.Literal(str(node))
-    raise TypeError(f"not an RDF term: {node!r}")
-
-
-def _ox_quads(graph: Graph) -> Iterator[ox.Quad]:
-    cache: dict[Node, ox.NamedNode | ox.BlankNode | ox.Literal] = {}
-
-    def term(node: Node) -> Any:
-        found = cache.get(node)
-        if found is None:
-            if len(cache) > 500_000:
-                cache.clear()
-            found = cache[node] = _ox_term(node)
-        return found
-
-    default = ox.DefaultGraph()
-    parts: list[tuple[Any, Graph]] = [(default, graph)]
-    if graph.context_aware:
-        parts = []
-        graphs = graph.graphs() if isinstance(graph, Dataset) else graph.contexts()  # type: ignore[attr-defined]
-        for part in graphs:
-            name = part.identifier
-            rdflib_own = name == DATASET_DEFAULT_GRAPH_ID or str(name).startswith("urn:x-rdflib:")
-            parts.append((default if rdflib_own else term(name), part))
-    skipped = 0
-    for where, part in parts:
-        for s, p, o in part.triples((None, None, None)):
-            try:
-                yield ox.Quad(term(s), term(p), term(o), where)
-            except (TypeError, ValueError):  # an IRI or a language tag that RDF does not allow
-                skipped += 1
-    if skipped:
-        log.warning("%d triples with terms that are not valid RDF were left out of the lineage graph", skipped)
-
-
-def to_oxigraph(graph: Graph) -> ox.Store:
-    """The quads of ``graph`` (an rdflib graph or dataset in any store) in a new in-memory Oxigraph store.
-
-    Graphs rdflib names itself (``urn:x-rdflib:...``, a dataset's default graph) become the default graph.
-
-    >>> from rdflib import Graph, URIRef
-    >>> g = Graph().add((URIRef("http://ex/a"), URIRef("http://ex/p"), URIRef("http://ex/b")))
-    >>> len(to_oxigraph(g))
-    1
-    """
-    store = ox.Store()
-    store.bulk_extend(_ox_quads(graph))
-    return store
 
 
 def rows(store: ox.Store, name: str) -> list[Row]:
