@@ -69,16 +69,17 @@ def _marked(found: set[Node] | None) -> list[str | None]:
 
 
 def _facts(graph: Graph) -> list[Row]:
-    seen: set[tuple[str, Node, Node | None]] = set()
+    found: list[tuple[str, Node, Node | None]] = []
     for kind, cls in (("movie", SCHEMA.Movie), ("unlinked", FKG.UnlinkedFilm)):
-        seen.update((kind, s, None) for s, _, _ in _quads(graph, RDF.type, cls))
+        found += [(kind, s, None) for s, _, _ in _quads(graph, RDF.type, cls)]
     for kind, p in _FACTS:
-        for s, o, _ in _quads(graph, p):
-            if kind in ("country", "language") and not isinstance(o, URIRef):
-                seen.add((f"{kind}-text", s, o))
-            else:
-                seen.add((kind, s, o))
-    return [[kind, str(s), "" if o is None else str(o)] for kind, s, o in seen]
+        if kind in ("country", "language"):
+            found += [(kind if isinstance(o, URIRef) else f"{kind}-text", s, o) for s, o, _ in _quads(graph, p)]
+        else:
+            found += [(kind, s, o) for s, o, _ in _quads(graph, p)]
+    if graph.context_aware:  # a triple kept in several graphs counts once; a plain graph holds each once
+        found = list(dict.fromkeys(found))
+    return [[kind, str(s), "" if o is None else str(o)] for kind, s, o in found]
 
 
 def _links(graph: Graph) -> list[Row]:
