@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from lineage_graphs import add_film, add_review, desconocido, film, union
-from rdflib import Dataset, Graph
+from lineage_graphs import add_film, add_review, desconocido, film, generated, reference_digraph, union
+from rdflib import RDF, Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import URIRef
 
 from kg import lineage
 from kg.errors import KgError
-from kg.vocab import FKG, film_iri, iri, person_iri
+from kg.link import load_catalog
+from kg.pipeline import build
+from kg.store import new_dataset
+from kg.vocab import FKG, SCHEMA, film_iri, iri, person_iri
 
 ORIG = film("El desconocido", 2015)
 STEIG = film("Steig. Nicht. Aus!", 2018)
@@ -93,6 +99,89 @@ def test_films_without_type_or_year_still_become_nodes() -> None:
     assert list(G.edges) == [(film("Earlier", None), film("Later", None))]
     assert G.nodes[film("Later", None)]["year"] is None
     assert G.nodes[film("Later", None)]["title"] == "later"
+
+
+# --------------------------------------------------------------------------- the same graph as before, from any store
+
+
+def _by_iri(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(items, key=lambda item: (item["iri"], repr(sorted(item.items()))))
+
+
+def assert_same_lineage(new: nx.DiGraph, old: nx.DiGraph) -> None:
+    """Same nodes, edges and attribute values (where the old reader kept the store's order, opinions and
+    a claim kept in two graphs, the new one sorts)."""
+    assert sorted(new) == sorted(old)
+    assert sorted(new.edges) == sorted(old.edges)
+    for node in old:
+        mine, theirs = dict(new.nodes[node]), dict(old.nodes[node])
+        assert _by_iri(mine.pop("opinions")) == _by_iri(theirs.pop("opinions")), node
+        assert mine == theirs, node
+    for u, v in old.edges:  # the old reader left one claim kept in two graphs in the store's order
+        claims = old.edges[u, v]["evidence"]
+        said = [e for e in claims if e.source == "review"]
+        said.sort(key=lambda e: (e.review_id or "", e.begin or 0, e.statement or "", e.graph or ""))
+        ordered = said + [e for e in claims if e.source != "review"]
+        assert new.edges[u, v] == {"evidence": ordered}, (u, v)
+    assert new.graph["people"] == old.graph["people"]
+    assert new.graph["comparisons"] == old.graph["comparisons"]
+    assert {p: _by_iri(o) for p, o in new.graph["person_opinions"].items()} == {
+        p: _by_iri(o) for p, o in old.graph["person_opinions"].items()
+    }
+
+
+def _into(ds: Dataset, store: str) -> Dataset:
+    """``ds`` copied, graph by graph, into a new dataset in ``store``."""
+    out = new_dataset(store)
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        name = getattr(g, "identifier", g)
+        out.graph(name).add((s, p, o)) if name != DATASET_DEFAULT_GRAPH_ID else out.default_graph.add((s, p, o))
+    return out
+
+
+@pytest.fixture(scope="module")
+def examples_build(examples: Path) -> Dataset:
+    """The examples built with the catalog and its graph (remake links from both), in Oxigraph."""
+    return build([examples], catalog=load_catalog(), with_catalog=True, store="oxigraph").dataset
+
+
+@pytest.mark.parametrize("store", ["oxigraph", "rdflib"])
+def test_the_examples_build_gives_the_graph_the_old_reader_gave(examples_build: Dataset, store: str) -> None:
+    ds = examples_build if store == "oxigraph" else _into(examples_build, "rdflib")
+    G = lineage.to_digraph(ds)
+    assert G.number_of_edges() >= 5 and any(e.source == "review" for _, _, e in G.edges(data="evidence") for e in e)
+    assert any(d["people"] for _, d in G.nodes(data=True)) and any(d["reviews"] for _, d in G.nodes(data=True))
+    assert_same_lineage(G, reference_digraph(ds))
+
+
+@pytest.mark.parametrize("store", ["oxigraph", "rdflib"])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_generated_graph_gives_the_graph_the_old_reader_gave(store: str, seed: int) -> None:
+    ds = _into(generated(40, seed=seed), store)
+    G = lineage.to_digraph(ds)
+    assert G.number_of_edges() > 20 and G.graph["comparisons"] and G.graph["person_opinions"]
+    assert_same_lineage(G, reference_digraph(ds))
+    one = union(ds)  # a plain Graph, as read from a Turtle file
+    assert_same_lineage(lineage.to_digraph(one), reference_digraph(one))
+
+
+def test_both_stores_give_the_same_graph_to_the_order_of_every_list() -> None:
+    ds = generated(30, seed=4)
+    G, H = (lineage.to_digraph(_into(ds, store)) for store in ("oxigraph", "rdflib"))
+    assert list(G.nodes(data=True)) == list(H.nodes(data=True))
+    assert list(G.edges(data=True)) == list(H.edges(data=True))
+    assert G.graph == H.graph
+
+
+@pytest.mark.parametrize("store", ["oxigraph", "rdflib"])
+def test_a_store_that_keeps_the_union_in_its_default_graph_gives_the_same_graph(store: str) -> None:
+    ds = _into(generated(20, seed=3), store)
+    G = lineage.to_digraph(ds)
+    for s, p, o, _ in list(ds.quads((None, None, None, None))):
+        ds.default_graph.add((s, p, o))
+    H = lineage.to_digraph(ds)
+    assert_same_lineage(H, G)
+    assert sum(d["reviews"] for _, d in H.nodes(data=True)) == len(set(ds.subjects(RDF.type, SCHEMA.Review)))
 
 
 # --------------------------------------------------------------------------- questions

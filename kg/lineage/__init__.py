@@ -7,6 +7,10 @@ edges point **from an original to its remake** (``original -> remake``, the
 direction of ``fkg:remadeAs``; the stored ``fkg:remakeOf`` triple points the
 other way). So a film's remakes are its successors/descendants, its originals
 its predecessors/ancestors, and a topological order is an order of derivation.
+It reads the graph through a few SPARQL SELECTs that Oxigraph runs and writes
+as CSV rows (:mod:`kg.lineage.select`) where the graph is in Oxigraph (a
+build's store), and through the same rows made by scanning rdflib's triple
+API (:mod:`kg.lineage.scan`) where it is not.
 
 Node attributes: ``title``, ``titles`` (every name, the main one first),
 ``year`` (int or None), ``countries`` and ``country_codes``, ``languages``,

@@ -1,24 +1,31 @@
-"""Reading an rdflib graph of the contract's shape into a networkx DiGraph of films."""
+"""Reading a graph of the contract's shape into a networkx DiGraph of films.
+
+The facts come as rows of strings from :mod:`kg.lineage.select` (a few SPARQL
+SELECTs that Oxigraph runs); this module only puts them together. Where a
+resource has several values of a property that the graph contract gives one
+(a review's identifier, a statement's offsets), the smallest is read, so the
+result never depends on the order a store returns triples in.
+"""
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
-from rdflib import OWL, RDF, Literal, URIRef
 from rdflib.graph import Graph
-from rdflib.term import Node
 
-from kg.vocab import FKG, MARL, NIF, PROV, SCHEMA
+from kg.lineage.scan import scan
+from kg.lineage.select import Row, oxigraph_of, rows
+from kg.vocab import FKG, MARL, SCHEMA
 
 __all__ = ["Evidence", "to_digraph"]
-
-log = logging.getLogger(__name__)
 
 log = logging.getLogger(__name__)
 
@@ -29,13 +36,13 @@ _ROLES = {
     SCHEMA.producer: "producer",
     SCHEMA.musicBy: "composer",
 }
-_POLARITY: dict[Node | None, str] = {
+_POLARITY: dict[str | None, str] = {
     MARL.Positive: "positive",
     MARL.Negative: "negative",
     MARL.Neutral: "neutral",
     FKG.Mixed: "mixed",
 }
-_VERDICT: dict[Node | None, str] = {
+_VERDICT: dict[str | None, str] = {
     FKG.Better: "better",
     FKG.Worse: "worse",
     FKG.Equal: "equal",
@@ -60,48 +67,43 @@ class Evidence:
     context: str | None = None  # the review's words around the claim, as plain text
 
 
-def _scan(graph: Graph, s: Node | None, p: Node, o: Node | None = None) -> Iterator[tuple[Node, Node, Node | None]]:
-    """Triples ``(s, o, context)`` over every named graph of a dataset, or the one graph."""
-    if graph.context_aware:
-        for qs, _, qo, ctx in graph.quads((s, p, o, None)):  # type: ignore[attr-defined]
-            yield qs, qo, getattr(ctx, "identifier", ctx)
-    else:
-        for ts, _, to in graph.triples((s, p, o)):
-            yield ts, to, None
+_ROLE_ORDER = {str(p): i for i, p in enumerate(_ROLES)}
+_ROLE_NAMES = {str(p): role for p, role in _ROLES.items()}
+_POLARITIES = {str(k): v for k, v in _POLARITY.items()}
+_VERDICTS = {str(k): v for k, v in _VERDICT.items()}
+_RDFLIB_GRAPHS = "urn:x-rdflib:"
+_YEAR = re.compile(r"-?\d{4}")
+
+Attrs = dict[str, Any]
+Fetch = Callable[[str], list[Row]]  # the rows of one of kg.lineage.select's queries
 
 
-def _pairs(graph: Graph, p: Node) -> dict[Node, list[Node]]:
-    out: dict[Node, list[Node]] = defaultdict(list)
-    for s, o, _ in _scan(graph, None, p):
-        if o not in out[s]:
-            out[s].append(o)
-    return out
-
-
-def _first(graph: Graph, s: Node, p: Node) -> Node | None:
-    return next((o for _, o, _ in _scan(graph, s, p)), None)
-
-
-def _text(node: Node | None) -> str | None:
-    return None if node is None else str(node)
-
-
-def _number(node: Node | None) -> float | None:
-    if not isinstance(node, Literal):
+def _number(text: str | None) -> float | None:
+    if not text:
         return None
     try:
-        return float(node.toPython())
-    except (TypeError, ValueError):
+        return float(text)
+    except ValueError:
         return None
 
 
-def _year(values: Iterable[Node]) -> int | None:
-    years = [int(m.group()) for v in values if (m := re.match(r"-?\d{4}", str(v)))]
+def _year(values: Iterable[str]) -> int | None:
+    years = [int(m.group()) for v in values if (m := _YEAR.match(v))]
     return min(years) if years else None
 
 
 def _key(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _least(values: Iterable[str | None]) -> str | None:
+    """The smallest bound value (how a property that should have one value is read when it has several)."""
+    return min((v for v in values if v is not None), default=None)
+
+
+def _bound(values: Iterable[str | None]) -> str | None:
+    """The smallest non-empty value of an IRI or number column (where ``""`` is unbound)."""
+    return min((v for v in values if v), default=None)
 
 
 def to_digraph(graph: Graph) -> nx.DiGraph:
@@ -110,7 +112,10 @@ def to_digraph(graph: Graph) -> nx.DiGraph:
     Parameters
     ----------
     graph : rdflib.Graph or rdflib.Dataset
-        A graph in the contract's shape; a dataset is read across all its named graphs.
+        A graph in the contract's shape; a dataset is read across all its graphs (the
+        default graph and every named graph). Over Oxigraph (a build's store) the store
+        answers a few SPARQL queries itself; a graph in rdflib's own store is scanned
+        predicate by predicate (:mod:`kg.lineage.scan`).
 
     Returns
     -------
@@ -126,195 +131,251 @@ def to_digraph(graph: Graph) -> nx.DiGraph:
     >>> list(to_digraph(g).edges)
     [('https://w3id.org/filmkg/id/film/el-desconocido-2015', 'https://w3id.org/filmkg/id/film/retribution-2023')]
     """
-    G = nx.DiGraph()
-    films: set[Node] = {s for s, _, _ in _scan(graph, None, RDF.type, SCHEMA.Movie)}
-    links: dict[tuple[Node, Node], list[Node | None]] = defaultdict(list)
-    for remake, original, ctx in _scan(graph, None, FKG.remakeOf):
-        links[(original, remake)].append(ctx)
-        films.update((remake, original))
-    names, alt = _pairs(graph, SCHEMA.name), _pairs(graph, SCHEMA.alternateName)
-    dates, countries = _pairs(graph, SCHEMA.datePublished), _pairs(graph, SCHEMA.countryOfOrigin)
-    languages, same_as = _pairs(graph, SCHEMA.inLanguage), _pairs(graph, OWL.sameAs)
-    unlinked = {s for s, _, _ in _scan(graph, None, RDF.type, FKG.UnlinkedFilm)}
+    store = oxigraph_of(graph)
+    fetch: Fetch = (lambda name: rows(store, name)) if store is not None else (lambda name: scan(graph, name))
+    with _gc_paused():
+        return _to_digraph(fetch)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while the graph is read: it would walk the growing heap of
+    small lists and dicts again and again (a third of the time), and they hold no cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _to_digraph(fetch: Fetch) -> nx.DiGraph:
+    facts: dict[str, dict[str, list[str]]] = {}
+    for kind, s, o in fetch("facts"):
+        assert kind is not None and s is not None and o is not None
+        found = facts.get(kind)
+        if found is None:
+            found = facts[kind] = {}
+        values = found.get(s)
+        if values is None:
+            found[s] = [o]
+        else:
+            values.append(o)
+    links: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for remake, original, ctx in fetch("links"):
+        assert remake is not None and original is not None and ctx is not None
+        links[(original, remake)].add(ctx)
+    empty: dict[str, list[str]] = {}
+    names = facts.get("name", empty)
+    names_of = {s: min(v) for s, v in names.items()}
+
+    def name_of(node: str) -> str:
+        return names_of[node] if node in names_of else _key(node)
+
+    alt, dates, same_as = facts.get("alt", empty), facts.get("date", empty), facts.get("same", empty)
+    countries, country_texts = facts.get("country", empty), facts.get("country-text", empty)
+    languages, language_texts = facts.get("language", empty), facts.get("language-text", empty)
+    unlinked = facts.get("unlinked", empty)
+    films: dict[str, Attrs] = {}
+    for film in sorted({*facts.get("movie", empty), *(f for link in links for f in link)}):
+        main = sorted(names[film]) if film in names else []
+        titles = main + sorted(set(alt[film]) - set(main)) if film in alt else main
+        places = [(name_of(c), _key(c)) for c in countries.get(film, ())]
+        if film in country_texts:
+            places += [(c, c) for c in country_texts[film]]
+        places.sort()
+        spoken = [name_of(x) for x in languages.get(film, ())] + language_texts.get(film, [])
+        titles = titles or [_key(film)]
+        films[film] = {
+            "title": titles[0],
+            "titles": titles,
+            "year": _year(dates[film]) if film in dates else None,
+            "countries": [name for name, _ in places],
+            "country_codes": [code for _, code in places],
+            "languages": sorted(spoken),
+            "directors": [],
+            "people": [],
+            "reviews": 0,
+            "review_ids": [],
+            "rating_count": 0,
+            "rating_mean": None,
+            "opinions": [],
+            "same_as": sorted(same_as[film]) if film in same_as else [],
+            "unlinked": film in unlinked,
+        }
     person_names: dict[str, str] = {}
-
-    def name_of(node: Node) -> str:
-        values = sorted(str(n) for n in names.get(node, []))
-        return values[0] if values else _key(str(node))
-
-    for film in films:
-        main = sorted(str(n) for n in names.get(film, []))
-        others = sorted({str(n) for n in alt.get(film, [])} - set(main))
-        titles = main + others or [_key(str(film))]
-        places = sorted(
-            (name_of(c), _key(str(c))) if isinstance(c, URIRef) else (str(c), str(c)) for c in countries.get(film, [])
-        )
-        G.add_node(
-            str(film),
-            title=titles[0],
-            titles=titles,
-            year=_year(dates.get(film, [])),
-            countries=[name for name, _ in places],
-            country_codes=[code for _, code in places],
-            languages=sorted(name_of(x) if isinstance(x, URIRef) else str(x) for x in languages.get(film, [])),
-            directors=[],
-            people=[],
-            reviews=0,
-            review_ids=[],
-            rating_count=0,
-            rating_mean=None,
-            opinions=[],
-            same_as=sorted(str(x) for x in same_as.get(film, [])),
-            unlinked=film in unlinked,
-        )
-    _read_people(graph, G, name_of, person_names)
-    _read_reviews(graph, G)
-    evidence = _read_evidence(graph, links)
+    _read_people(fetch, films, name_of, person_names)
+    _read_reviews(fetch, films)
+    evidence = _read_evidence(fetch, links)
+    edges = []
     for (original, remake), contexts in sorted(links.items()):
-        found = evidence.get((remake, original), [])
-        stated = {e.graph for e in found}
-        for ctx in contexts:  # a remake triple whose graph has no statement node (catalog, hand-made)
-            if ctx is not None and str(ctx) not in stated and not str(ctx).startswith("urn:x-rdflib:"):
-                kind = "catalog" if str(ctx).endswith("/catalog") else "graph"
-                found.append(Evidence(source=kind, graph=str(ctx)))
-                stated.add(str(ctx))
-        G.add_edge(str(original), str(remake), evidence=found)
-    _read_opinions(graph, G, person_names)
+        said = evidence.get((original, remake), [])
+        stated = {e.graph for e in said}
+        for ctx in sorted(contexts):  # a link whose graph has no statement node (catalog, hand-made)
+            if ctx and ctx not in stated and not ctx.startswith(_RDFLIB_GRAPHS):
+                said.append(Evidence(source="catalog" if ctx.endswith("/catalog") else "graph", graph=ctx))
+                stated.add(ctx)
+        edges.append((original, remake, {"evidence": said}))
+    G = nx.DiGraph()
+    G.add_nodes_from(films.items())
+    G.add_edges_from(edges)
+    G.graph["person_opinions"], G.graph["comparisons"] = _read_opinions(fetch, films, person_names)
     G.graph["people"] = person_names
     return G
 
 
-def _read_people(graph: Graph, G: nx.DiGraph, name_of: Any, person_names: dict[str, str]) -> None:
-    for prop, role in _ROLES.items():
-        for film, person, _ in _scan(graph, None, prop):
-            if str(film) not in G or not isinstance(person, URIRef):
-                continue
-            name = person_names.setdefault(str(person), name_of(person))
-            credit = {"iri": str(person), "name": name, "role": role, "character": None}
-            if credit not in G.nodes[str(film)]["people"]:
-                G.nodes[str(film)]["people"].append(credit)
-            if role == "director" and name not in G.nodes[str(film)]["directors"]:
-                G.nodes[str(film)]["directors"].append(name)
-    in_film, performer = _pairs(graph, FKG.inFilm), _pairs(graph, FKG.performer)
-    characters = _pairs(graph, FKG.character)
-    for perf, films in in_film.items():
-        for film in films:
-            for person in performer.get(perf, []):
-                if str(film) not in G:
-                    continue
-                name = person_names.setdefault(str(person), name_of(person))
-                people = G.nodes[str(film)]["people"]
-                for character in characters.get(perf, [None]):
-                    credit = {
-                        "iri": str(person),
-                        "name": name,
-                        "role": "actor",
-                        "character": _text(character),
-                    }
-                    bare = {**credit, "character": None}
-                    if bare in people:
-                        people.remove(bare)
-                    if credit not in people:
-                        people.append(credit)
-    for film in G:
-        G.nodes[film]["people"].sort(key=lambda c: (c["role"] != "director", c["name"], c["character"] or ""))
-        G.nodes[film]["directors"].sort()
+def _read_people(fetch: Fetch, films: dict[str, Attrs], name_of: Any, person_names: dict[str, str]) -> None:
+    credits = sorted((r for r in fetch("credits") if r[0] in films), key=lambda r: (_ROLE_ORDER[r[1]], r[0], r[2]))
+    for film, prop, person in credits:
+        assert film is not None and prop is not None and person is not None
+        name = person_names.get(person)
+        if name is None:
+            name = person_names[person] = name_of(person)
+        role = _ROLE_NAMES[prop]
+        data = films[film]
+        credit = {"iri": person, "name": name, "role": role, "character": None}
+        if credit not in data["people"]:
+            data["people"].append(credit)
+        if role == "director" and name not in data["directors"]:
+            data["directors"].append(name)
+    performances = sorted((r for r in fetch("performances") if r[1] in films), key=lambda r: [v or "" for v in r])
+    for _, film, person, character in performances:
+        assert film is not None and person is not None
+        name = person_names.setdefault(person, name_of(person))
+        people = films[film]["people"]
+        credit = {"iri": person, "name": name, "role": "actor", "character": character}
+        bare = {**credit, "character": None}
+        if bare in people:
+            people.remove(bare)
+        if credit not in people:
+            people.append(credit)
+    for data in films.values():
+        if len(data["people"]) > 1:
+            data["people"].sort(key=lambda c: (c["role"] != "director", c["name"], c["character"] or ""))
+            data["directors"].sort()
 
 
-def _read_reviews(graph: Graph, G: nx.DiGraph) -> None:
-    identifiers = _pairs(graph, SCHEMA.identifier)
-    ratings = _pairs(graph, SCHEMA.reviewRating)
-    values, best = _pairs(graph, SCHEMA.ratingValue), _pairs(graph, SCHEMA.bestRating)
+def _read_reviews(fetch: Fetch, films: dict[str, Attrs]) -> None:
+    reviews: dict[tuple[str, str], list[Row]] = {}
+    for row in fetch("reviews"):
+        if row[1] in films:
+            key = (row[0], row[1])
+            found = reviews.get(key)
+            if found is None:
+                reviews[key] = [row]
+            else:
+                found.append(row)
     totals: dict[str, list[float]] = defaultdict(list)
-    seen: set[tuple[Node, Node]] = set()
-    for review, item, _ in _scan(graph, None, SCHEMA.itemReviewed):
-        if str(item) not in G or (review, item) in seen:
-            continue
-        seen.add((review, item))
-        data = G.nodes[str(item)]
+    for (review, film), found in reviews.items():
+        data = films[film]
         data["reviews"] += 1
-        ids = identifiers.get(review)
-        data["review_ids"].append(str(ids[0]) if ids else _key(str(review)))
-        for rating in ratings.get(review, [])[:1]:
-            value = _number(values.get(rating, [None])[0])
-            top = _number(best.get(rating, [None])[0]) or 10.0
-            if value is not None and top > 0:
-                totals[str(item)].append(value / top)
+        if len(found) == 1:  # nearly always: one identifier, at most one rating with one value and scale
+            _, _, identifier, rating, value, best = found[0]
+        else:
+            identifier, rating = _least(r[2] for r in found), _bound(r[3] for r in found)
+            value = _bound(r[4] for r in found if r[3] == rating)
+            best = _bound(r[5] for r in found if r[3] == rating)
+        data["review_ids"].append(identifier if identifier is not None else _key(review))
+        if rating:
+            score, top = _number(value), _number(best) or 10.0
+            if score is not None and top > 0:
+                totals[film].append(score / top)
     for film, scores in totals.items():
-        G.nodes[film]["rating_count"] = len(scores)
-        G.nodes[film]["rating_mean"] = round(sum(scores) / len(scores), 4)
-    for film in G:
-        G.nodes[film]["review_ids"].sort()
+        films[film]["rating_count"] = len(scores)
+        films[film]["rating_mean"] = round(sum(sorted(scores)) / len(scores), 4)
+    for data in films.values():
+        if len(data["review_ids"]) > 1:
+            data["review_ids"].sort()
 
 
-def _read_evidence(
-    graph: Graph, links: dict[tuple[Node, Node], list[Node | None]]
-) -> dict[tuple[Node, Node], list[Evidence]]:
-    """Statement nodes about ``fkg:remakeOf`` links, keyed by ``(remake, original)``."""
-    out: dict[tuple[Node, Node], list[Evidence]] = defaultdict(list)
-    wanted = {(r, o) for (o, r) in links}
-    for statement, _, ctx in _scan(graph, None, RDF.predicate, FKG.remakeOf):
-        subject, obj = _first(graph, statement, RDF.subject), _first(graph, statement, RDF.object)
-        if subject is None or obj is None or (subject, obj) not in wanted:
+def _read_evidence(fetch: Fetch, links: dict[tuple[str, str], Any]) -> dict[tuple[str, str], list[Evidence]]:
+    """Statement nodes about ``fkg:remakeOf`` links, keyed by ``(original, remake)``."""
+    graphs: dict[str, list[str]] = defaultdict(list)
+    for statement, ctx in fetch("statements"):
+        assert statement is not None and ctx is not None
+        graphs[statement].append(ctx)
+    said: dict[str, list[Row]] = defaultdict(list)
+    for row in fetch("evidence"):
+        assert row[0] is not None
+        said[row[0]].append(row)
+    out: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+    for statement, found in said.items():
+        if len(found) == 1:
+            _, remake, original, review, review_id, body, begin, end, anchor, confidence = found[0]
+        else:
+            remake, original, review = (
+                _bound(r[1] for r in found),
+                _bound(r[2] for r in found),
+                _bound(r[3] for r in found),
+            )
+            mine = [r for r in found if r[3] == review]
+            review_id, body = _least(r[4] for r in mine), _least(r[5] for r in mine)
+            begin, end = _bound(r[6] for r in found), _bound(r[7] for r in found)
+            anchor, confidence = _least(r[8] for r in found), _bound(r[9] for r in found)
+        if not remake or not original or (original, remake) not in links:
             continue
-        review = _first(graph, statement, PROV.wasDerivedFrom)
-        begin, end = (
-            _number(_first(graph, statement, NIF.beginIndex)),
-            _number(_first(graph, statement, NIF.endIndex)),
-        )
+        start, stop = _number(begin), _number(end)
         context = None
-        body = _first(graph, review, SCHEMA.reviewBody) if review is not None else None
-        if body is not None and begin is not None and end is not None:
-            text = str(body)
-            lo, hi = max(0, int(begin) - _CONTEXT), min(len(text), int(end) + _CONTEXT)
-            context = ("…" if lo else "") + " ".join(text[lo:hi].split()) + ("…" if hi < len(text) else "")
-        identifier = _first(graph, review, SCHEMA.identifier) if review is not None else None
-        evidence = Evidence(
-            source="review",
-            statement=str(statement),
-            review=_text(review),
-            review_id=_text(identifier),
-            graph=None if ctx is None or str(ctx).startswith("urn:x-rdflib:") else str(ctx),
-            anchor=_text(_first(graph, statement, NIF.anchorOf)),
-            begin=None if begin is None else int(begin),
-            end=None if end is None else int(end),
-            confidence=_number(_first(graph, statement, FKG.confidence)),
-            context=context,
-        )
-        if evidence not in out[(subject, obj)]:
-            out[(subject, obj)].append(evidence)
-    for found in out.values():
-        found.sort(key=lambda e: (e.review_id or "", e.begin or 0, e.statement or ""))
+        if body is not None and start is not None and stop is not None:
+            lo, hi = max(0, int(start) - _CONTEXT), min(len(body), int(stop) + _CONTEXT)
+            context = ("…" if lo else "") + " ".join(body[lo:hi].split()) + ("…" if hi < len(body) else "")
+        # the named graphs that hold the statement; the default graph only when no named graph does
+        # (a store may keep the union of its graphs in its default graph as well)
+        named = sorted(g for g in graphs[statement] if g and not g.startswith(_RDFLIB_GRAPHS))
+        for ctx in named or [""]:
+            out[(original, remake)].append(
+                Evidence(
+                    source="review",
+                    statement=statement,
+                    review=review or None,
+                    review_id=review_id,
+                    graph=ctx or None,
+                    anchor=anchor,
+                    begin=None if start is None else int(start),
+                    end=None if stop is None else int(stop),
+                    confidence=_number(confidence),
+                    context=context,
+                )
+            )
+    for evidence in out.values():
+        if len(evidence) > 1:
+            evidence.sort(key=lambda e: (e.review_id or "", e.begin or 0, e.statement or "", e.graph or ""))
     return out
 
 
-def _read_opinions(graph: Graph, G: nx.DiGraph, person_names: dict[str, str]) -> None:
-    person_opinions: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    texts, features = _pairs(graph, MARL.opinionText), _pairs(graph, MARL.describesFeature)
-    polarity, value = _pairs(graph, MARL.hasPolarity), _pairs(graph, MARL.polarityValue)
-    source = _pairs(graph, MARL.extractedFrom)
-    for opinion, target, _ in _scan(graph, None, MARL.describesObject):
+def _read_opinions(
+    fetch: Fetch, films: dict[str, Attrs], person_names: dict[str, str]
+) -> tuple[dict[str, list[Attrs]], list[dict[str, str]]]:
+    """Opinions (added to the films; those about people returned) and comparisons between films."""
+    said: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for row in fetch("opinions"):
+        opinion, target = row[0], row[1]
+        assert opinion is not None and target is not None
+        if target in films or target in person_names:
+            said[(opinion, target)].append(row)
+    person_opinions: dict[str, list[Attrs]] = defaultdict(list)
+    for (opinion, target), found in sorted(said.items()):
+        text, feature = _least(r[2] for r in found), _least(r[3] for r in found)
+        polarity, value, review = (_bound(r[i] for r in found) for i in (4, 5, 6))
         item = {
-            "iri": str(opinion),
-            "text": _text(texts.get(opinion, [None])[0]),
-            "feature": _text(features.get(opinion, [None])[0]),
-            "polarity": _POLARITY.get(polarity.get(opinion, [None])[0], "neutral"),
-            "value": _number(value.get(opinion, [None])[0]),
-            "review": _text(source.get(opinion, [None])[0]),
+            "iri": opinion,
+            "text": text,
+            "feature": feature,
+            "polarity": _POLARITIES.get(polarity or "", "neutral"),
+            "value": _number(value),
+            "review": review,
         }
-        if str(target) in G:
-            if item not in G.nodes[str(target)]["opinions"]:
-                G.nodes[str(target)]["opinions"].append(item)
-        elif str(target) in person_names and item not in person_opinions[str(target)]:
-            person_opinions[str(target)].append(item)
-    G.graph["person_opinions"] = dict(person_opinions)
-    versus, verdict = _pairs(graph, FKG.versus), _pairs(graph, FKG.verdict)
-    comparisons: list[dict[str, str]] = []
-    for comparison, film, _ in _scan(graph, None, FKG.film):
-        for other in versus.get(comparison, []):
-            if str(film) in G and str(other) in G:
-                found = _VERDICT.get(verdict.get(comparison, [None])[0], "mixed")
-                said = {"iri": str(comparison), "film": str(film), "versus": str(other), "verdict": found}
-                if said not in comparisons:
-                    comparisons.append(said)
-    G.graph["comparisons"] = sorted(comparisons, key=lambda c: c["iri"])
+        if target in films:
+            films[target]["opinions"].append(item)
+        else:
+            person_opinions[target].append(item)
+    comparisons: dict[tuple[str, str, str], list[str | None]] = defaultdict(list)
+    for comparison, film, other, verdict in fetch("comparisons"):
+        assert comparison is not None and film is not None and other is not None
+        if film in films and other in films:
+            comparisons[(comparison, film, other)].append(verdict)
+    return dict(person_opinions), [
+        {"iri": c, "film": f, "versus": v, "verdict": _VERDICTS.get(_bound(found) or "", "mixed")}
+        for (c, f, v), found in sorted(comparisons.items())
+    ]
