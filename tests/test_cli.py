@@ -92,7 +92,7 @@ def test_unknown_format_and_missing_graph_are_one_line_errors(workdir: Path) -> 
 # -- a store folder (`kg build --store DIR`) -------------------------------------------------
 
 FORMATS = "ttl,trig,nt,nq,jsonld"
-FILM = "https://w3id.org/filmkg/id/film/el-desconocido-2015"
+FILM = "https://w3id.org/filmkg/id/film/retribution-2015"  # El desconocido, the catalog's "Retribution" of 2015
 # a film's name: each review graph that describes the film repeats it
 TITLES = f"SELECT ?title WHERE {{ <{FILM}> <https://schema.org/name> ?title }}\n"
 # library queries whose rows repeat when the review graphs are read as a bag, with values for the examples
