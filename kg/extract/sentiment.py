@@ -11,6 +11,10 @@ Each score is remembered, so the sentences of a review are scored once.
 Two lexicons are used: VADER's own (:func:`plain_compound`) and VADER's with the
 film-review corrections of :data:`kg.extract.lexicon_opinion.REVIEW_VALENCE`
 (:func:`review_compound`).
+
+The rules are vaderSentiment's: Copyright (c) 2016 C.J. Hutto, MIT License (its
+notice ships with the vaderSentiment package, a dependency, whose lexicon and
+constants this module imports).
 """
 
 from __future__ import annotations
