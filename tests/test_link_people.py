@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kg.extract import extract
 from kg.link import MemoryCatalog, link, parse_catalog, resolve
@@ -197,3 +199,37 @@ def test_a_catalog_name_without_words_is_no_mention() -> None:
         "A pointless copy. Anne Heche tries hard.", parse_catalog(ttl, name="t"), title="Psycho", year=1998
     )
     assert {n for n, *_ in found} == {"Anne Heche"}
+
+
+NAME_CUES = [
+    "Anne Heche", "Heche", "Heche's", "Van Sant", "Van Sant's", "Vince Vaughan", "Janet Leigh", "Leigh",
+    "Stephane Audran", "Stéphane", "Lane", "memory lane", "Wilson", "Psycho", '"Psycho" (1960)', "Unfaithful",
+    "(1998)", "remake of", "the original", ". ", "\n", "<br />", "'s", "Jennifer", " ", ",", "superb", "x (1998)",
+]  # fmt: skip
+FUZZ_CATALOG = parse_catalog(  # with a name of no words, as a scraped list may hold
+    CATALOG_TTL
+    + '<film/psycho-1998> schema:actor <person/odd> .\n<person/odd> a schema:Person ; schema:name "x (1998)" .\n',
+    name="fuzz",
+)
+texts = st.lists(st.one_of(st.sampled_from(NAME_CUES), st.text(max_size=12)), max_size=25).map("".join)
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=texts,
+    title=st.sampled_from(["Psycho", "Unfaithful", "The Royal Tenenbaums"]),
+    year=st.sampled_from([None, 1960, 1998, 2002]),
+)
+def test_any_text_gives_credits_inside_it(text: str, title: str, year: int | None) -> None:
+    x = resolve(extract(Review(id="fuzz", text=text, film_title=title, film_year=year)), FUZZ_CATALOG)
+    films, people = {f.key for f in x.films}, {p.key for p in x.people}
+    assert len(people) == len(x.people)
+    for p in x.people:
+        for m in p.mentions:
+            assert text[m.start : m.end] == m.text
+    for c in x.credits:
+        assert c.person in people and c.film in films and 0 <= c.confidence <= 1
+        assert text[c.evidence.start : c.evidence.end] == c.evidence.text
+    assert len({(c.person, c.film, c.role) for c in x.credits}) <= len(x.credits)
