@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import Namespace, URIRef
@@ -102,6 +103,7 @@ _LETTERS = str.maketrans({"æ": "ae", "ø": "o", "ß": "ss", "œ": "oe", "đ": "
 _ARTICLES = frozenset("the a an le la les el los las der die das il lo".split())
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Fold case, accents, punctuation and ``&``/``and`` for comparing names.
 

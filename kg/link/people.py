@@ -73,8 +73,15 @@ def credited_people(links: Links, catalog: Catalog) -> dict[str, Credited]:
     return out
 
 
-def _forms(entity: Entity) -> list[str]:
-    return list(dict.fromkeys(f for f in (fold(n) for n in (entity.name, *entity.names)) if f))
+@lru_cache(maxsize=8192)
+def _forms(entity: Entity) -> tuple[str, ...]:
+    """The folded names of ``entity`` (a person's name and its other spellings)."""
+    return tuple(dict.fromkeys(f for f in (fold(n) for n in (entity.name, *entity.names)) if f))
+
+
+@lru_cache(maxsize=8192)
+def _folded_surname(name: str) -> str:
+    return fold(_surname(name))
 
 
 def _surname(name: str) -> str:
@@ -111,7 +118,7 @@ def match_credited(name: str, people: Iterable[Credited]) -> Credited | None:
     exact = [c for c in people if n in _forms(c.person)]
     if exact:
         return exact[0] if len(exact) == 1 else None
-    by_surname = [c for c in people if n == fold(_surname(c.person.name))]
+    by_surname = [c for c in people if n == _folded_surname(c.person.name)]
     if by_surname:
         return by_surname[0] if len(by_surname) == 1 and len(n.replace(" ", "")) >= SURNAME_LETTERS else None
     if len(words) < 2:
@@ -219,11 +226,11 @@ def complete_people(extraction: Extraction, links: Links, catalog: Catalog | Non
         if found is not None and (linked is None or linked.entity.key == found.person.key):
             exact = fold(p.name) in _forms(found.person)
             matched.setdefault(found.person.key, (p.key, FULL_CONFIDENCE if exact else SHORT_CONFIDENCE))
-    surnames = Counter(fold(_surname(c.person.name)) for c in credited.values())
+    surnames = Counter(_folded_surname(c.person.name) for c in credited.values())
     for key, c in credited.items():
         if key in matched:
             continue
-        mentions, full = _mentions(text, plain, c.person, surname=surnames[fold(_surname(c.person.name))] == 1)
+        mentions, full = _mentions(text, plain, c.person, surname=surnames[_folded_surname(c.person.name)] == 1)
         mentions = [m for m in mentions if not any(s <= m.start < e for s, e in titles)]
         if not mentions:
             continue
