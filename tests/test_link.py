@@ -549,3 +549,66 @@ def test_without_context_an_english_article_must_be_written_as_the_catalog_has_i
     body = f"I once saw {written} on television."
     x = Extraction(review=Review(id="r", text=body), films=(film(body, written, "f0"),))
     assert linked(x, parse_catalog(ttl, name="test")) == {"f0": expected}
+
+
+def _review_of_a_remake_calling_itself_the_remake() -> Extraction:
+    body = "Why remake a classic? The 1960 film had real dread; the remake has none."
+    cue = Mention.of(body, body.index("the remake"), body.index("the remake") + 10)
+    return Extraction(
+        review=Review(id="r", text=body, film_title="Psycho", film_year=1998),
+        films=(
+            Film("f0", "Psycho", 1998),
+            film(body, "The 1960 film", "f1", year=1960),
+            Film("f2", "Psycho", mentions=(cue,)),  # "the remake", read as a film of its own
+        ),
+        relations=(
+            Relation(RelationKind.REMAKE_OF, "f0", "f1", Mention.of(body, 23, 36), 0.85),
+            Relation(RelationKind.REMAKE_OF, "f2", "f0", cue, 0.75),
+        ),
+        reviewed_film="f0",
+    )
+
+
+def test_a_film_said_to_be_a_remake_is_never_linked_to_an_original_of_it() -> None:
+    cat = parse_catalog(CATALOG_TTL, name="test")
+    x = _review_of_a_remake_calling_itself_the_remake()
+    assert linked(x, cat)["f2"] is None  # not Psycho (1960), which would turn the link around
+
+
+def test_the_remake_said_of_a_reviewed_remake_is_the_reviewed_film() -> None:
+    cat = parse_catalog(CATALOG_TTL, name="test")
+    out = resolve(_review_of_a_remake_calling_itself_the_remake(), cat)
+    assert [f.key for f in out.films] == ["f0", "f1"]
+    assert [(r.source, r.target) for r in out.relations] == [("f0", "f1")]
+    assert any(m.text == "the remake" for m in out.film("f0").mentions)
+    assert {lk.key: lk.entity.key for lk in link(out, cat).films} == {"f0": "psycho-1998", "f1": "psycho-1960"}
+
+
+def test_the_original_said_of_a_reviewed_original_is_the_reviewed_film() -> None:
+    cat = parse_catalog(CATALOG_TTL, name="test")
+    body = "Still the best. The original Psycho has never been matched."
+    cue = Mention.of(body, body.index("The original"), body.index("The original") + 12)
+    x = Extraction(
+        review=Review(id="r", text=body, film_title="Psycho", film_year=1960),
+        films=(Film("f0", "Psycho", 1960), Film("f1", "Psycho", mentions=(cue,))),
+        relations=(Relation(RelationKind.REMAKE_OF, "f0", "f1", cue, 0.75),),  # read as "the reviewed film remakes it"
+        reviewed_film="f0",
+    )
+    out = resolve(x, cat)
+    assert [f.key for f in out.films] == ["f0"] and out.relations == ()
+
+
+def test_the_reviewed_title_a_year_off_is_the_reviewed_film() -> None:
+    cat = parse_catalog(CATALOG_TTL, name="test")
+    body = "Psycho (1997) is what the poster says; the original is better."
+    cue = Mention.of(body, body.index("the original"), body.index("the original") + 12)
+    x = Extraction(
+        review=Review(id="r", text=body, film_title="Psycho", film_year=1998),
+        films=(Film("f0", "Psycho", 1998), film(body, "Psycho", "f1", year=1997)),
+        relations=(Relation(RelationKind.REMAKE_OF, "f0", "f1", cue, 0.85),),
+        reviewed_film="f0",
+    )
+    out = resolve(x, cat)
+    assert "f1" not in {f.key for f in out.films}
+    assert all(r.source != r.target for r in out.relations)
+    assert ("f0", "f1") not in {(r.source, r.target) for r in out.relations}
