@@ -99,11 +99,6 @@ def _pairs(gold: Sequence[Any], system: Sequence[Any], ok: Callable[[Any, Any], 
     return owner
 
 
-def _match(gold: Sequence[Any], system: Sequence[Any], ok: Callable[[Any, Any], bool]) -> tuple[int, int, int]:
-    """(true positives, |gold|, |system|) of a maximum one-to-one matching."""
-    return len(_pairs(gold, system, ok)), len(gold), len(system)
-
-
 def _prf(tp: int, n_gold: int, n_sys: int) -> dict[str, float | int]:
     p = tp / n_sys if n_sys else 0.0
     r = tp / n_gold if n_gold else 0.0

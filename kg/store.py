@@ -53,7 +53,6 @@ __all__ = [
     "add_nquads",
     "clear",
     "copy_store",
-    "drop_union",
     "flush",
     "has_default_triples",
     "is_store",
@@ -248,15 +247,6 @@ def flush(ds: Dataset) -> None:
     if store is not None:
         assert isinstance(store, ox.Store)
         store.flush()
-
-
-def drop_union(ds: Dataset) -> None:
-    """Empty the default graph of a store that keeps the union there (as stores were before they did).
-
-    Until :func:`keep_union` makes it again, queries read the named graphs as a bag, with a warning.
-    """
-    if keeps_union(ds):
-        ds.default_graph.update("DROP SILENT DEFAULT")
 
 
 def clear(ds: Dataset) -> None:

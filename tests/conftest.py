@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,3 +38,42 @@ def shared_data() -> Path:
 def examples() -> Path:
     """The team's example reviews, the default input of `kg build`."""
     return ROOT / "examples"
+
+
+def drop_union(ds: Any) -> None:
+    """Empty the default graph of a store folder, as stores were before they kept the union there."""
+    ds.default_graph.update("DROP SILENT DEFAULT")
+
+
+@pytest.fixture(scope="session")
+def dev_scores(shared_data: Path) -> dict[str, Any]:
+    """The development gold scored against one build of the reviews it names (shared by the extractors' tests)."""
+    from kg.evaluate import read_gold, score
+    from kg.pipeline import build
+    from kg.store import union
+
+    rows = read_gold(shared_data / "gold" / "aclimdb-dev.jsonl")
+    wanted = {r["review"] for r in rows}
+    result = build([shared_data / "aclimdb_remake_reviews" / "reviews.jsonl"], keep=lambda r: r.id in wanted)
+    return score(rows, union(result.dataset))
+
+
+def kill_kg_when(args: list[str], ready: Callable[[], bool]) -> None:
+    """Run ``python -m kg ARGS`` and SIGKILL it once ``ready()`` holds (within a minute) and half a second more.
+
+    Fails if the command ended before it could be killed: the test would then prove nothing.
+    """
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "kg", *args]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not ready() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.5)
+        assert proc.poll() is None, f"`kg {' '.join(args[:2])}` ended before it could be killed"
+        proc.kill()
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()

@@ -18,6 +18,7 @@ import pytest
 
 from kg.pipeline import MANIFEST
 from kg.store import open_store, read_graph, serialize_graph
+from tests.conftest import kill_kg_when
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = ("kg.ttl", "kg.trig", "kg.nt", "kg.nq")
@@ -317,19 +318,8 @@ def test_killed_build_leaves_the_previous_store_folder(big_input: Path, examples
     out, store = tmp_path / "out", tmp_path / "graph.db"
     kg("build", str(examples), "-o", str(out), "--store", str(store), "-q")
     before = serialize_graph(read_graph(store), format="trig")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    cmd = [sys.executable, "-m", "kg", "build", str(big_input), "-o", str(out), "--store", str(store), "-j", "2"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 60
-        while not list(tmp_path.glob(".graph.db.building-*")) and time.monotonic() < deadline:
-            time.sleep(0.01)
-        time.sleep(0.5)
-        proc.kill()
-        proc.wait(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
+    args = ["build", str(big_input), "-o", str(out), "--store", str(store), "-j", "2"]
+    kill_kg_when(args, ready=lambda: bool(list(tmp_path.glob(".graph.db.building-*"))))
     assert serialize_graph(read_graph(store), format="trig") == before
     kg("build", str(examples), "-o", str(out), "--store", str(store), "-q")
     assert not list(tmp_path.glob(".graph.db.*")), "the next build clears what the killed one left"

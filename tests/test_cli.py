@@ -152,7 +152,8 @@ def test_an_older_store_folder_without_the_union_is_read_as_a_bag_with_a_warning
 ) -> None:
     import gc
 
-    from kg.store import drop_union, open_store
+    from kg.store import open_store
+    from tests.conftest import drop_union
 
     shutil.copytree(store_build / "db", tmp_path / "old-db")
     ds = open_store(tmp_path / "old-db", read_only=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -96,11 +97,9 @@ def test_one_judgement_per_pair() -> None:
     assert len(judged(text)) == 1
 
 
-def test_dev_gold_comparisons_hold_their_figures(shared_data: Path) -> None:
+def test_dev_gold_comparisons_hold_their_figures(dev_scores: dict[str, Any]) -> None:
     """On the development gold, comparisons keep F1 >= 0.50 and precision >= 0.7 (measured 0.56 / 0.82)."""
-    from tests.test_extract_films import dev_scores
-
-    comparisons = dev_scores(shared_data)["comparisons"]
+    comparisons = dev_scores["comparisons"]
     assert comparisons["f1"] >= 0.50 and comparisons["precision"] >= 0.7, comparisons
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -517,24 +518,12 @@ def test_a_list_holding_a_maker_of_the_film_is_no_cast() -> None:
     assert not any(role == "actor" for _, role, _, _ in _credits(text))
 
 
-def _dev_scores(shared: Path) -> dict[str, dict[str, float]]:
-    """The development gold scored against a build of the reviews it names."""
-    from kg.evaluate import read_gold, score
-    from kg.pipeline import build
-    from kg.store import union
-
-    rows = read_gold(shared / "gold" / "aclimdb-dev.jsonl")
-    wanted = {r["review"] for r in rows}
-    result = build([shared / "aclimdb_remake_reviews" / "reviews.jsonl"], keep=lambda r: r.id in wanted)
-    return score(rows, union(result.dataset))
-
-
-def test_dev_gold_people_hold_their_figures(shared_data: Path) -> None:
+def test_dev_gold_people_hold_their_figures(dev_scores: dict[str, Any]) -> None:
     """People and characters on the development gold stay within 0.03 of the recorded figures, precision >= 0.7.
 
     Recorded (issue 3): people P 0.811 R 0.484 F1 0.606; characters P 0.857 R 0.592 F1 0.700.
     """
-    res = _dev_scores(shared_data)
+    res = dev_scores
     people, characters = res["people"], res["characters"]
     assert people["f1"] >= 0.606 - 0.03 and people["precision"] >= 0.7, people
     assert characters["f1"] >= 0.700 - 0.03 and characters["precision"] >= 0.7, characters

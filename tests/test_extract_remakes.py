@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -186,11 +187,9 @@ def test_no_reviewed_film_and_no_named_films_gives_nothing() -> None:
     assert remakes_of("This remake is bad and the original was good.", None, None) == []
 
 
-def test_dev_gold_remakes_hold_their_figures(shared_data: Path) -> None:
+def test_dev_gold_remakes_hold_their_figures(dev_scores: dict[str, Any]) -> None:
     """On the development gold, remakes keep F1 >= 0.75 and precision >= 0.7 (measured 0.79 / 0.88)."""
-    from tests.test_extract_films import dev_scores
-
-    remakes = dev_scores(shared_data)["remakes"]
+    remakes = dev_scores["remakes"]
     assert remakes["f1"] >= 0.75 and remakes["precision"] >= 0.7, remakes
 
 

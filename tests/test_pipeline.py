@@ -2,11 +2,7 @@ from __future__ import annotations
 
 import gc
 import json
-import os
 import shutil
-import subprocess
-import sys
-import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -32,7 +28,7 @@ from kg.pipeline import (
 )
 from kg.runner import Processes, Serial
 from kg.store import open_store, read_graph, serialize_graph, union
-from tests.conftest import ROOT
+from tests.conftest import kill_kg_when
 
 REVIEW = Review(
     id="team/1",
@@ -254,20 +250,8 @@ def test_a_killed_update_leaves_the_store_folder_as_it_was(tmp_path: Path) -> No
     trig = serialize_graph(read_graph(db), format="trig")
     gc.collect()
     big = jsonl(tmp_path / "big.jsonl", rows(20) + rows(4000, offset=100, word="dull"))
-    cmd = [sys.executable, "-m", "kg", "build", str(big), "-o", str(out), "--store", str(db), "--update", "-j", "2"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 60
-        while not list(tmp_path.glob(".db.building-*")) and time.monotonic() < deadline:
-            time.sleep(0.01)
-        time.sleep(0.5)
-        assert proc.poll() is None, "the update ended before it could be killed"
-        proc.kill()
-        proc.wait(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
+    args = ["build", str(big), "-o", str(out), "--store", str(db), "--update", "-j", "2"]
+    kill_kg_when(args, ready=lambda: bool(list(tmp_path.glob(".db.building-*"))))
     assert list(tmp_path.glob(".db.building-*")), "the update was working in a copy"
     assert default_and_named(db) == before
     assert serialize_graph(read_graph(db), format="trig") == trig

@@ -18,7 +18,6 @@ from kg.errors import GraphError
 from kg.store import (
     add_nquads,
     copy_store,
-    drop_union,
     is_store,
     keep_union,
     keeps_union,
@@ -32,6 +31,7 @@ from kg.store import (
 )
 from kg.vocab import DEFAULT_BASE, SCHEMA
 from kg.writer import write_formats
+from tests.conftest import drop_union
 
 FILM = URIRef(DEFAULT_BASE + "film/x-2001")
 
