@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -35,6 +35,7 @@ FULL_CONFIDENCE = 0.7  # the full name is written
 SHORT_CONFIDENCE = 0.6  # the surname alone, or a near spelling
 NEAR = 80  # least similarity (rapidfuzz ratio of folded names) of a misspelt name
 NEAR_LEAD = 5  # ... and its lead over the next person's
+NEAR_WORD = 60  # ... and the least similarity of its first words, and of its last words
 SURNAME_LETTERS = 4  # a surname alone must be at least this long ("Lee" is too common to trust)
 
 # words that join a surname's parts ("Gus Van Sant", "Jan de Bont", "Olivia de Havilland")
@@ -100,7 +101,8 @@ def match_credited(name: str, people: Iterable[Credited]) -> Credited | None:
 
     The same name (folded); else its surname ("Van Sant" for Gus Van Sant, at
     least four letters); else a near spelling of a full name ("Vince Vaughan")
-    with the same initials, clearly nearer than anyone else's.
+    with the same initials and alike first and last words, clearly nearer than
+    anyone else's.
 
     >>> from kg.model import Entity, Role
     >>> cast = [Credited(Entity("a", "Vince Vaughn"), ((Role.ACTOR, "f"),)),
@@ -127,7 +129,7 @@ def match_credited(name: str, people: Iterable[Credited]) -> Credited | None:
 
     scored = []
     for c in people:
-        forms = [f for f in _forms(c.person) if len(f.split()) >= 2 and _initials(f) == _initials(n)]
+        forms = [f for f in _forms(c.person) if len(f.split()) >= 2 and _alike(f, n, fuzz.ratio)]
         if forms:
             scored.append((max(fuzz.ratio(n, f) for f in forms), c.person.key, c))
     scored.sort(key=lambda s: (-s[0], s[1]))
@@ -136,9 +138,15 @@ def match_credited(name: str, people: Iterable[Credited]) -> Credited | None:
     return scored[0][2]
 
 
-def _initials(folded: str) -> tuple[str, str]:
-    words = folded.split()
-    return words[0][0], words[-1][0]
+def _alike(a: str, b: str, ratio: Callable[[str, str], float]) -> bool:
+    """Whether two folded full names may be one name misspelt: same initials, first and last words alike
+    ("eve mendes" / "eva mendes"; not "jennifer leigh" / "janet leigh")."""
+    x, y = a.split(), b.split()
+    return (
+        (x[0][0], x[-1][0]) == (y[0][0], y[-1][0])
+        and ratio(x[0], y[0]) >= NEAR_WORD
+        and ratio(x[-1], y[-1]) >= NEAR_WORD
+    )
 
 
 def _plain(text: str) -> str:
@@ -207,8 +215,8 @@ def complete_people(extraction: Extraction, links: Links, catalog: Catalog | Non
       review, is moved to that film (the words were about the other film).
 
     Each credit added has the person's first mention as evidence and a confidence of
-    0.7 (full name) or 0.6 (surname or near spelling). Names inside a film's title do
-    not count.
+    0.7 (full name) or 0.6 (surname or near spelling). Names inside a film's title or
+    another person's name do not count.
     """
     if catalog is None or not links.films:
         return extraction
@@ -217,7 +225,8 @@ def complete_people(extraction: Extraction, links: Links, catalog: Catalog | Non
         return extraction
     text = extraction.review.text
     plain = _plain(text)
-    titles = [(m.start, m.end) for f in extraction.films for m in f.mentions]
+    # words that already name a film or someone else: "Rocket (1996)", "Jennifer Leigh" (not Janet Leigh)
+    taken = [(m.start, m.end) for x in (*extraction.films, *extraction.people) for m in x.mentions]
     people = {p.key: p for p in extraction.people}
     matched: dict[str, tuple[str, float]] = {}  # catalog person key -> (extraction person key, confidence)
     for p in extraction.people:
@@ -231,7 +240,7 @@ def complete_people(extraction: Extraction, links: Links, catalog: Catalog | Non
         if key in matched:
             continue
         mentions, full = _mentions(text, plain, c.person, surname=surnames[_folded_surname(c.person.name)] == 1)
-        mentions = [m for m in mentions if not any(s <= m.start < e for s, e in titles)]
+        mentions = [m for m in mentions if not any(s <= m.start < e for s, e in taken)]
         if not mentions:
             continue
         pkey = slug(c.person.name)
