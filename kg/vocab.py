@@ -119,6 +119,7 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_title(title: str) -> str:
     """:func:`fold`, without a leading article.
 

@@ -28,11 +28,10 @@ from kg.extract.lexicon_people import (
     SET_AGAINST,
     TITLE_NEAR,
 )
-from kg.extract.memo import fold
 from kg.extract.names import NameRun, PersonDraft, looks_like_person
 from kg.extract.parts import Part
 from kg.model import Credit, Film, Mention, MentionKind, Role
-from kg.vocab import slug
+from kg.vocab import fold, slug
 
 __all__ = ["described_makers", "find_credits", "name_lists", "possessive_form", "role_cues"]
 

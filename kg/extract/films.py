@@ -17,7 +17,6 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from kg.extract.cues_films import DEMONYMS, EARLIER_WORDS, LATER_WORDS, NON_FILM_CONTEXT, NOT_AFTER_ORIGINAL
-from kg.extract.memo import fold_title
 from kg.extract.phrases import find_release_titles, find_remake_lists, with_phrase_titles
 from kg.extract.predication import REVIEWED, remake_subject
 from kg.extract.text import (
@@ -37,6 +36,7 @@ from kg.extract.text import (
     year_of,
 )
 from kg.model import Film, Mention, MentionKind, Review
+from kg.vocab import fold_title
 
 __all__ = ["find_descriptions", "find_films"]
 

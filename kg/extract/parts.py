@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.lexicon_people import CHARACTER_NOUNS, NOT_NAME_WORDS, TITLES
-from kg.extract.memo import fold
 from kg.extract.names import LO, TOKEN, UP, WORD, NameRun, PersonDraft, is_given_name
 from kg.extract.text import find_sentences
+from kg.vocab import fold
 
 __all__ = ["Part", "find_parts", "orient_parts", "sentence_start"]
 

@@ -18,7 +18,6 @@ import re
 from kg.extract.attach import attacher
 from kg.extract.credits import described_makers, find_credits, name_lists, role_cues
 from kg.extract.lexicon_people import LIST_ACTOR, LIST_ACTOR_AFTER, NOT_SURNAME_WORDS
-from kg.extract.memo import fold
 from kg.extract.names import (
     TOKEN,
     NameRun,
@@ -32,7 +31,7 @@ from kg.extract.names import (
 from kg.extract.parts import find_parts, orient_parts
 from kg.extract.text import find_sentences
 from kg.model import Credit, Film, Mention, MentionKind, Person, Review
-from kg.vocab import slug
+from kg.vocab import fold, slug
 
 __all__ = ["find_people", "is_given_name", "name_runs"]
 

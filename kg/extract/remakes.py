@@ -19,11 +19,11 @@ from kg.extract.cues_relations import (
     REMAKE_OF_CUES,
     SEQUEL_WORDS,
 )
-from kg.extract.memo import fold_title
 from kg.extract.phrases import find_remake_lists
 from kg.extract.predication import REVIEWED, remake_subject
 from kg.extract.text import clean_text, find_sentences, remake_role, sentence_at
 from kg.model import Film, Mention, Relation, RelationKind, Review
+from kg.vocab import fold_title
 
 __all__ = ["find_remakes"]
 

@@ -226,7 +226,8 @@ def complete_people(extraction: Extraction, links: Links, catalog: Catalog | Non
     text = extraction.review.text
     plain = _plain(text)
     # words that already name a film or someone else: "Rocket (1996)", "Jennifer Leigh" (not Janet Leigh)
-    taken = [(m.start, m.end) for x in (*extraction.films, *extraction.people) for m in x.mentions]
+    taken = [(m.start, m.end) for f in extraction.films for m in f.mentions]
+    taken += [(m.start, m.end) for p in extraction.people for m in p.mentions]
     people = {p.key: p for p in extraction.people}
     matched: dict[str, tuple[str, float]] = {}  # catalog person key -> (extraction person key, confidence)
     for p in extraction.people:
